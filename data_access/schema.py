@@ -1,0 +1,265 @@
+"""The database schema: one SQLAlchemy Core table per thing the monitor knows.
+
+Privacy by design: no table has a column for names of people, addresses, BSNs or birth dates.
+Trajectories carry only the source's own pseudonymous key. Alembic migrations in
+``data_access/migrations`` create these tables; a test compares the two so they cannot drift.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+# Allowed values live here once; check constraints and validation both read them.
+AREA_KINDS = ("gemeente", "openbaar_lichaam")
+ORGANISATION_KINDS = (
+    "sociaal_werkbedrijf",
+    "reintegratiebedrijf",
+    "uwv",
+    "werkgeversservicepunt",
+    "ministerie",
+    "werkgeversorganisatie",
+    "school",
+    "intergemeentelijke_sociale_dienst",
+    "regionaal_orgaan",
+)
+PARTNERSHIP_KINDS = (
+    "twinning",
+    "samenwerkingsovereenkomst",
+    "convenant",
+    "gezamenlijke_inkoop",
+    "regionale_deal",
+)
+TARGET_METRICS = ("aanmeldingen", "gestart", "geplaatst", "duurzaam")
+PLACEMENT_TYPES = ("werk", "opleiding")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    """A CHECK expression that keeps a text column inside an allow-list."""
+    quoted = ", ".join(f"'{v}'" for v in values)
+    return f"{column} IN ({quoted})"
+
+
+source = sa.Table(
+    "source",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("publisher", sa.Text, nullable=False),
+    sa.Column("published_on", sa.Date),
+    sa.Column("url", sa.Text),
+    sa.Column("note", sa.Text),
+)
+
+area = sa.Table(
+    "area",
+    metadata,
+    sa.Column("code", sa.String(6), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("province", sa.Text),
+    sa.Column("lat", sa.Float, nullable=False),
+    sa.Column("lon", sa.Float, nullable=False),
+    sa.Column("valid_from", sa.Date),
+    sa.Column("valid_to", sa.Date),
+    # The area that took over after a merger (herindeling), e.g. GM0576 -> GM0575.
+    sa.Column("successor_code", sa.String(6), sa.ForeignKey("area.code")),
+    # Where figures keyed on this code are counted today: itself, or the end of its successor chain.
+    sa.Column("current_code", sa.String(6), nullable=False),
+    sa.Column("source_note", sa.Text),
+    sa.CheckConstraint(_in("kind", AREA_KINDS), name="kind"),
+)
+sa.Index("ix_area_current_code", area.c.current_code)
+
+organisation = sa.Table(
+    "organisation",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.Text, nullable=False, unique=True),
+    sa.Column("kind", sa.String(40), nullable=False),
+    sa.Column("area_code", sa.String(6), sa.ForeignKey("area.code")),
+    sa.Column("description", sa.Text),
+    # True where the source does not name the organisation and the sample invents a label.
+    sa.Column("is_fictional", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.CheckConstraint(_in("kind", ORGANISATION_KINDS), name="kind"),
+)
+
+partnership = sa.Table(
+    "partnership",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("code", sa.String(40), nullable=False, unique=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(40), nullable=False),
+    sa.Column("description", sa.Text),
+    sa.Column("start_date", sa.Date, nullable=False),
+    sa.Column("end_date", sa.Date),
+    sa.Column("signed_on", sa.Date),
+    sa.Column("source_id", sa.Integer, sa.ForeignKey("source.id")),
+    sa.CheckConstraint(_in("kind", PARTNERSHIP_KINDS), name="kind"),
+    sa.CheckConstraint("end_date IS NULL OR end_date >= start_date", name="period"),
+)
+
+partnership_member = sa.Table(
+    "partnership_member",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "partnership_id",
+        sa.Integer,
+        sa.ForeignKey("partnership.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("area_code", sa.String(6), sa.ForeignKey("area.code")),
+    sa.Column("organisation_id", sa.Integer, sa.ForeignKey("organisation.id")),
+    sa.Column("role", sa.Text, nullable=False),
+    # A member is either an area or an organisation, never both or neither.
+    sa.CheckConstraint(
+        "(area_code IS NULL) <> (organisation_id IS NULL)", name="area_or_organisation"
+    ),
+)
+sa.Index("ix_partnership_member_partnership_id", partnership_member.c.partnership_id)
+
+programme = sa.Table(
+    "programme",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("code", sa.String(40), nullable=False, unique=True),
+    sa.Column("name", sa.Text, nullable=False),
+    # A programme runs within a partnership, or is one municipality's own (Werkoffensief +500).
+    sa.Column("partnership_id", sa.Integer, sa.ForeignKey("partnership.id", ondelete="CASCADE")),
+    sa.Column("lead_area_code", sa.String(6), sa.ForeignKey("area.code")),
+    # A programme may sit inside a larger one (the Westland deal inside Werkoffensief +500).
+    sa.Column("parent_id", sa.Integer, sa.ForeignKey("programme.id")),
+    sa.Column("target_group", sa.Text),
+    sa.Column("description", sa.Text),
+    sa.Column("start_date", sa.Date, nullable=False),
+    sa.Column("end_date", sa.Date),
+    sa.CheckConstraint("partnership_id IS NOT NULL OR lead_area_code IS NOT NULL", name="owner"),
+    sa.CheckConstraint("end_date IS NULL OR end_date >= start_date", name="period"),
+)
+
+programme_provider = sa.Table(
+    "programme_provider",
+    metadata,
+    sa.Column(
+        "programme_id",
+        sa.Integer,
+        sa.ForeignKey("programme.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("organisation_id", sa.Integer, sa.ForeignKey("organisation.id"), primary_key=True),
+    sa.Column("method", sa.Text),
+)
+
+target = sa.Table(
+    "target",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "programme_id",
+        sa.Integer,
+        sa.ForeignKey("programme.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("metric", sa.String(20), nullable=False),
+    sa.Column("value", sa.Integer, nullable=False),
+    sa.Column("period_start", sa.Date, nullable=False),
+    sa.Column("period_end", sa.Date, nullable=False),
+    # Optional: the part of the target that one member municipality carries.
+    sa.Column("area_code", sa.String(6), sa.ForeignKey("area.code")),
+    # What this part is called where a target adds up from parts ("vaste taak", "extra").
+    sa.Column("label", sa.Text, nullable=False),
+    sa.Column("source_id", sa.Integer, sa.ForeignKey("source.id")),
+    sa.CheckConstraint(_in("metric", TARGET_METRICS), name="metric"),
+    sa.CheckConstraint("value > 0", name="positive"),
+    sa.CheckConstraint("period_end >= period_start", name="period"),
+)
+sa.Index("ix_target_programme_id", target.c.programme_id)
+
+# Figures that a source published (the 4,248 of 2019), kept beside what the trajectories give.
+published_figure = sa.Table(
+    "published_figure",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "programme_id",
+        sa.Integer,
+        sa.ForeignKey("programme.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("metric", sa.String(20), nullable=False),
+    sa.Column("value", sa.Integer, nullable=False),
+    sa.Column("period_start", sa.Date, nullable=False),
+    sa.Column("period_end", sa.Date, nullable=False),
+    sa.Column("source_id", sa.Integer, sa.ForeignKey("source.id"), nullable=False),
+    sa.CheckConstraint(_in("metric", TARGET_METRICS), name="metric"),
+)
+
+import_log = sa.Table(
+    "import_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("imported_at", sa.DateTime(timezone=True), nullable=False),
+    # The account that imported (an account name, not a person's data).
+    sa.Column("imported_by", sa.Text, nullable=False),
+    sa.Column("file_name", sa.Text, nullable=False),
+    sa.Column("file_sha256", sa.String(64), nullable=False),
+    sa.Column("programme_id", sa.Integer, sa.ForeignKey("programme.id"), nullable=False),
+    sa.Column("rows_new", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("rows_changed", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("rows_unchanged", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("rows_refused", sa.Integer, nullable=False, server_default="0"),
+    # The date the delivered data runs to ("stand per").
+    sa.Column("data_until", sa.Date),
+    sa.Column("is_fictional", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("undone_at", sa.DateTime(timezone=True)),
+)
+
+trajectory = sa.Table(
+    "trajectory",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    # The source system's own pseudonymous key; never a BSN or a name.
+    sa.Column("source_key", sa.String(64), nullable=False),
+    sa.Column(
+        "programme_id",
+        sa.Integer,
+        sa.ForeignKey("programme.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    # The municipality as delivered; queries count it under area.current_code.
+    sa.Column("area_code", sa.String(6), sa.ForeignKey("area.code"), nullable=False),
+    sa.Column("provider_id", sa.Integer, sa.ForeignKey("organisation.id")),
+    sa.Column("registered_on", sa.Date, nullable=False),
+    sa.Column("intake_on", sa.Date),
+    sa.Column("diagnosis_on", sa.Date),
+    sa.Column("started_on", sa.Date),
+    sa.Column("placed_on", sa.Date),
+    sa.Column("placement_type", sa.String(10)),
+    # The date on which the person was last confirmed in work (and off benefit).
+    sa.Column("lasting_on", sa.Date),
+    sa.Column("dropout_on", sa.Date),
+    sa.Column("dropout_reason", sa.Text),
+    sa.Column("import_id", sa.Integer, sa.ForeignKey("import_log.id")),
+    sa.Column("is_fictional", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.UniqueConstraint("programme_id", "source_key", name="uq_trajectory_programme_key"),
+    sa.CheckConstraint(
+        "placement_type IS NULL OR " + _in("placement_type", PLACEMENT_TYPES),
+        name="placement_type",
+    ),
+)
+sa.Index(
+    "ix_trajectory_programme_registered", trajectory.c.programme_id, trajectory.c.registered_on
+)
+sa.Index("ix_trajectory_placed_on", trajectory.c.placed_on)
+sa.Index("ix_trajectory_area_code", trajectory.c.area_code)

@@ -1,0 +1,54 @@
+"""Deployment settings, read from the environment or `.streamlit/secrets.toml`, never from code."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SQLITE_PATH = PROJECT_ROOT / "var" / "samenwerkingsmonitor.sqlite"
+
+# Statistical offices do not publish counts below 10; deployments may set a stricter threshold.
+DEFAULT_SUPPRESS_BELOW = 10
+# Practice checks whether someone is still in work 6 (or 12) months after placement.
+DEFAULT_LASTING_MONTHS = 6
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    is_default_database: bool
+    suppress_below: int
+    lasting_months: int
+
+
+def _secrets() -> dict:
+    path = PROJECT_ROOT / ".streamlit" / "secrets.toml"
+    if not path.exists():
+        return {}
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def load_settings(environ: dict[str, str] | None = None) -> Settings:
+    """Settings for this process: environment first, then secrets.toml, then defaults."""
+    env = os.environ if environ is None else environ
+    secrets = _secrets() if environ is None else {}
+    url = env.get("DATABASE_URL") or secrets.get("database", {}).get("url")
+    is_default = not url
+    if is_default:
+        url = f"sqlite:///{DEFAULT_SQLITE_PATH}"
+    suppress = int(
+        env.get("SUPPRESS_BELOW") or secrets.get("suppress_below") or DEFAULT_SUPPRESS_BELOW
+    )
+    months = int(
+        env.get("LASTING_MONTHS") or secrets.get("lasting_months") or DEFAULT_LASTING_MONTHS
+    )
+    return Settings(
+        database_url=url,
+        is_default_database=is_default,
+        suppress_below=max(suppress, 1),
+        lasting_months=months,
+    )
