@@ -1,0 +1,107 @@
+"""Command line: `python -m data_access <command>` for migrations, sample data and status."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from data_access import migrate
+from data_access.engine import make_engine
+from data_access.settings import load_settings
+
+
+def _engine(args):
+    url = args.database_url or load_settings().database_url
+    return make_engine(url)
+
+
+def cmd_migrate(args) -> int:
+    engine = _engine(args)
+    migrate.upgrade(engine, args.revision)
+    print(f"Database bijgewerkt tot versie {migrate.current_revision(engine)}.")
+    return 0
+
+
+def cmd_seed(args) -> int:
+    from data_access import sample
+    from data_access.bootstrap import is_empty
+
+    engine = _engine(args)
+    migrate.upgrade(engine)
+    if not is_empty(engine):
+        print("De database bevat al gegevens; seed vult alleen een lege database.", file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+    counts = sample.seed(engine, seed=args.seed)
+    for table, n in counts.items():
+        print(f"{table}: {n}")
+    print(f"Voorbeelddata geladen in {time.perf_counter() - started:.1f} s.")
+    return 0
+
+
+def cmd_generate(args) -> int:
+    from data_access import sample
+
+    engine = _engine(args)
+    migrate.upgrade(engine)
+    started = time.perf_counter()
+    try:
+        n = sample.generate(engine, trajectories=args.trajectories, seed=args.seed)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(f"{n} fictieve trajecten toegevoegd in {time.perf_counter() - started:.1f} s.")
+    return 0
+
+
+def cmd_status(args) -> int:
+    from data_access import queries
+
+    engine = _engine(args)
+    print(
+        f"Schemaversie: {migrate.current_revision(engine)} (nieuwste: {migrate.head_revision(engine)})"
+    )
+    totals = queries.trajectory_total(engine)
+    print(f"Trajecten: {totals['total']} (waarvan fictief: {totals['fictional']})")
+    print(f"Samenwerkingen: {len(queries.partnerships(engine))}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m data_access",
+        description="Beheer van de database van de Samenwerkingsmonitor.",
+    )
+    parser.add_argument(
+        "--database-url", help="database (standaard: DATABASE_URL of het ingebouwde SQLite-bestand)"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("migrate", help="breng het databaseschema naar de nieuwste versie")
+    p.add_argument("--revision", default="head")
+    p.set_defaults(func=cmd_migrate)
+
+    p = sub.add_parser("seed", help="vul een lege database met de voorbeelddata")
+    p.add_argument(
+        "--seed", type=int, default=None, help="toevalsgetal (standaard uit sample_data)"
+    )
+    p.set_defaults(func=cmd_seed)
+
+    p = sub.add_parser("generate", help="voeg een grote fictieve set trajecten toe (benchmarks)")
+    p.add_argument("--trajectories", type=int, required=True)
+    p.add_argument("--seed", type=int, default=1)
+    p.set_defaults(func=cmd_generate)
+
+    p = sub.add_parser("status", help="toon schemaversie en aantallen")
+    p.set_defaults(func=cmd_status)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

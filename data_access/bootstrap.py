@@ -1,0 +1,31 @@
+"""Start-up: migrate the database, and fill the embedded default with the sample data once."""
+
+from __future__ import annotations
+
+import logging
+
+import sqlalchemy as sa
+
+from data_access import migrate
+from data_access.engine import make_engine
+from data_access.schema import area
+from data_access.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def is_empty(engine: sa.Engine) -> bool:
+    with engine.connect() as conn:
+        return conn.execute(sa.select(sa.func.count()).select_from(area)).scalar_one() == 0
+
+
+def prepare_database(settings: Settings) -> sa.Engine:
+    """An engine on a database at the newest schema; the embedded SQLite file is seeded when new."""
+    engine = make_engine(settings.database_url)
+    migrate.upgrade(engine)
+    if settings.is_default_database and is_empty(engine):
+        from data_access import sample
+
+        log.info("embedded database is empty: loading the sample data")
+        sample.seed(engine)
+    return engine

@@ -1,0 +1,458 @@
+"""Every read the pages make: typed filter arguments in, DataFrames out, aggregation in SQL.
+
+Each function names its columns in its docstring. Values are always bound parameters; the only
+identifiers chosen at run time come from the allow-list in GROUPINGS.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import sqlalchemy as sa
+
+from data_access.filters import TrajectoryFilter, conditions
+from data_access.schema import (
+    area,
+    import_log,
+    organisation,
+    partnership,
+    partnership_member,
+    programme,
+    programme_provider,
+    published_figure,
+    source,
+    target,
+    trajectory,
+)
+from data_access.sql import add_months, month_of, year_of
+
+t = trajectory.c
+
+
+def _frame(engine: sa.Engine, stmt: sa.Select) -> pd.DataFrame:
+    with engine.connect() as conn:
+        result = conn.execute(stmt)
+        return pd.DataFrame(result.mappings().all(), columns=list(result.keys()))
+
+
+def _count_if(condition: sa.ColumnElement[bool]) -> sa.ColumnElement[int]:
+    return sa.func.coalesce(sa.func.sum(sa.case((condition, 1), else_=0)), 0)
+
+
+def _lasting(lasting_months: int) -> sa.ColumnElement[bool]:
+    """Still in work `lasting_months` after placement: the duurzaam definition with its window."""
+    return sa.and_(
+        t.placed_on.is_not(None),
+        t.lasting_on >= add_months(t.placed_on, sa.literal(lasting_months, sa.Integer)),
+    )
+
+
+def _reached(*columns: sa.Column) -> sa.ColumnElement[bool]:
+    # A stage counts as reached when it, or any later stage, has a date.
+    return sa.func.coalesce(*columns).is_not(None) if len(columns) > 1 else columns[0].is_not(None)
+
+
+def stage_counts(lasting_months: int) -> dict[str, sa.ColumnElement[int]]:
+    """The funnel's count expressions, stage key -> SUM(CASE ...)."""
+    return {
+        "aanmelding": sa.func.count(),
+        "intake": _count_if(_reached(t.intake_on, t.diagnosis_on, t.started_on, t.placed_on)),
+        "diagnose": _count_if(_reached(t.diagnosis_on, t.started_on, t.placed_on)),
+        "gestart": _count_if(_reached(t.started_on, t.placed_on)),
+        "geplaatst": _count_if(t.placed_on.is_not(None)),
+        "geplaatst_werk": _count_if(t.placement_type == "werk"),
+        "geplaatst_opleiding": _count_if(t.placement_type == "opleiding"),
+        "duurzaam": _count_if(_lasting(lasting_months)),
+    }
+
+
+# The dimensions a funnel may be split by: name -> (join needed, expression).
+GROUPINGS: dict[str, sa.ColumnElement] = {
+    "aanbieder": t.provider_id,
+    "programma": t.programme_id,
+    "gemeente": area.c.current_code,
+    "jaar": year_of(t.registered_on),
+    "maand": month_of(t.registered_on),
+}
+
+
+def funnel_counts(
+    engine: sa.Engine,
+    f: TrajectoryFilter,
+    lasting_months: int,
+    group_by: str | None = None,
+) -> pd.DataFrame:
+    """Counts per funnel stage for the cohort registered in the filter's period.
+
+    Columns: [group,] aanmelding, intake, diagnose, gestart, geplaatst, geplaatst_werk,
+    geplaatst_opleiding, duurzaam. One row without `group_by`; one row per group with it.
+    """
+    counts = stage_counts(lasting_months)
+    columns = [expr.label(key) for key, expr in counts.items()]
+    stmt = sa.select(*columns).select_from(trajectory).where(*conditions(f))
+    if group_by is not None:
+        if group_by not in GROUPINGS:
+            raise ValueError(f"unknown grouping {group_by!r}")
+        key = GROUPINGS[group_by].label("group")
+        stmt = stmt.add_columns(key).group_by(key).order_by(key)
+        if group_by == "gemeente":
+            stmt = stmt.join_from(trajectory, area, area.c.code == t.area_code)
+    return _frame(engine, stmt)
+
+
+def yearly_figures(
+    engine: sa.Engine, year: int, lasting_months: int, area_codes: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """What happened in `year`, per programme: events dated in that year (optionally only for
+    trajectories of the given municipalities, by today's code).
+
+    Columns: programme_id, aangemeld, gestart, geplaatst, geplaatst_werk, geplaatst_opleiding,
+    duurzaam, lopend (registered on or before the year's end, not yet placed or dropped out then).
+    """
+    first, last = date(year, 1, 1), date(year, 12, 31)
+
+    def within(col: sa.ColumnElement) -> sa.ColumnElement[bool]:
+        return col.between(first, last)
+
+    lasting_day = add_months(t.placed_on, sa.literal(lasting_months, sa.Integer))
+    still_open = sa.and_(
+        t.registered_on <= last,
+        sa.or_(t.placed_on.is_(None), t.placed_on > last),
+        sa.or_(t.dropout_on.is_(None), t.dropout_on > last),
+    )
+    stmt = (
+        sa.select(
+            t.programme_id,
+            _count_if(within(t.registered_on)).label("aangemeld"),
+            _count_if(within(t.started_on)).label("gestart"),
+            _count_if(within(t.placed_on)).label("geplaatst"),
+            _count_if(sa.and_(within(t.placed_on), t.placement_type == "werk")).label(
+                "geplaatst_werk"
+            ),
+            _count_if(sa.and_(within(t.placed_on), t.placement_type == "opleiding")).label(
+                "geplaatst_opleiding"
+            ),
+            _count_if(sa.and_(within(lasting_day), _lasting(lasting_months))).label("duurzaam"),
+            _count_if(still_open).label("lopend"),
+        )
+        .where(*conditions(TrajectoryFilter(area_codes=area_codes)))
+        .group_by(t.programme_id)
+        .order_by(t.programme_id)
+    )
+    return _frame(engine, stmt)
+
+
+def partnerships(engine: sa.Engine) -> pd.DataFrame:
+    """All partnerships with their source.
+
+    Columns: id, code, name, kind, description, start_date, end_date, signed_on, source_title,
+    source_publisher, source_date, municipalities (member areas), organisations (member organisations).
+    """
+    m = partnership_member.c
+    members = (
+        sa.select(
+            m.partnership_id,
+            sa.func.count(m.area_code).label("municipalities"),
+            sa.func.count(m.organisation_id).label("organisations"),
+        )
+        .group_by(m.partnership_id)
+        .subquery()
+    )
+    p = partnership.c
+    stmt = (
+        sa.select(
+            p.id,
+            p.code,
+            p.name,
+            p.kind,
+            p.description,
+            p.start_date,
+            p.end_date,
+            p.signed_on,
+            source.c.title.label("source_title"),
+            source.c.publisher.label("source_publisher"),
+            source.c.published_on.label("source_date"),
+            sa.func.coalesce(members.c.municipalities, 0).label("municipalities"),
+            sa.func.coalesce(members.c.organisations, 0).label("organisations"),
+        )
+        .outerjoin(source, source.c.id == p.source_id)
+        .outerjoin(members, members.c.partnership_id == p.id)
+        .order_by(p.start_date, p.id)
+    )
+    return _frame(engine, stmt)
+
+
+def partnership_members(engine: sa.Engine, partnership_ids: tuple[int, ...] = ()) -> pd.DataFrame:
+    """Members of partnerships, areas with their (today's) coordinates and organisations with theirs.
+
+    Columns: partnership_id, partnership_code, partnership_name, partnership_kind, member_type
+    ('gemeente' or 'organisatie'), area_code (today's code), area_name, area_kind, province, lat, lon,
+    organisation_name, organisation_kind, role.
+    """
+    m = partnership_member.c
+    member_area = area.alias("member_area")
+    current = area.alias("current_area")
+    org_area = area.alias("org_area")
+    # An organisation is placed at its municipality; an area member at its successor today.
+    located = sa.case((m.area_code.is_not(None), current.c.code), else_=org_area.c.code)
+    stmt = (
+        sa.select(
+            partnership.c.id.label("partnership_id"),
+            partnership.c.code.label("partnership_code"),
+            partnership.c.name.label("partnership_name"),
+            partnership.c.kind.label("partnership_kind"),
+            sa.case((m.area_code.is_not(None), "gemeente"), else_="organisatie").label(
+                "member_type"
+            ),
+            located.label("area_code"),
+            sa.func.coalesce(current.c.name, org_area.c.name).label("area_name"),
+            sa.func.coalesce(current.c.kind, org_area.c.kind).label("area_kind"),
+            sa.func.coalesce(current.c.province, org_area.c.province).label("province"),
+            sa.func.coalesce(current.c.lat, org_area.c.lat).label("lat"),
+            sa.func.coalesce(current.c.lon, org_area.c.lon).label("lon"),
+            member_area.c.name.label("delivered_area_name"),
+            organisation.c.name.label("organisation_name"),
+            organisation.c.kind.label("organisation_kind"),
+            m.role,
+        )
+        .select_from(partnership_member)
+        .join(partnership, partnership.c.id == m.partnership_id)
+        .outerjoin(member_area, member_area.c.code == m.area_code)
+        .outerjoin(current, current.c.code == member_area.c.current_code)
+        .outerjoin(organisation, organisation.c.id == m.organisation_id)
+        .outerjoin(org_area, org_area.c.code == organisation.c.area_code)
+        .order_by(partnership.c.start_date, partnership.c.id, m.id)
+    )
+    if partnership_ids:
+        stmt = stmt.where(m.partnership_id.in_(partnership_ids))
+    return _frame(engine, stmt)
+
+
+def programmes(engine: sa.Engine) -> pd.DataFrame:
+    """All programmes with the partnership (or municipality) that runs them.
+
+    Columns: id, code, name, partnership_id, partnership_name, lead_area_code, lead_area_name,
+    parent_id, target_group, description, start_date, end_date.
+    """
+    g = programme.c
+    stmt = (
+        sa.select(
+            g.id,
+            g.code,
+            g.name,
+            g.partnership_id,
+            partnership.c.name.label("partnership_name"),
+            g.lead_area_code,
+            area.c.name.label("lead_area_name"),
+            g.parent_id,
+            g.target_group,
+            g.description,
+            g.start_date,
+            g.end_date,
+        )
+        .outerjoin(partnership, partnership.c.id == g.partnership_id)
+        .outerjoin(area, area.c.code == g.lead_area_code)
+        .order_by(g.start_date, g.id)
+    )
+    return _frame(engine, stmt)
+
+
+def providers(engine: sa.Engine) -> pd.DataFrame:
+    """Providers per programme. Columns: programme_id, id, name, method, is_fictional."""
+    stmt = (
+        sa.select(
+            programme_provider.c.programme_id,
+            organisation.c.id,
+            organisation.c.name,
+            programme_provider.c.method,
+            organisation.c.is_fictional,
+        )
+        .join(organisation, organisation.c.id == programme_provider.c.organisation_id)
+        .order_by(programme_provider.c.programme_id, organisation.c.name)
+    )
+    return _frame(engine, stmt)
+
+
+def municipalities(engine: sa.Engine, include_merged: bool = False) -> pd.DataFrame:
+    """Areas (gemeenten and openbare lichamen).
+
+    Columns: code, name, kind, province, lat, lon, valid_to, successor_code, current_code.
+    Without `include_merged`, only areas that exist today.
+    """
+    a = area.c
+    stmt = sa.select(
+        a.code, a.name, a.kind, a.province, a.lat, a.lon, a.valid_to, a.successor_code,
+        a.current_code,
+    ).order_by(a.name)  # fmt: skip
+    if not include_merged:
+        stmt = stmt.where(a.code == a.current_code)
+    return _frame(engine, stmt)
+
+
+def targets(engine: sa.Engine, programme_ids: tuple[int, ...] = ()) -> pd.DataFrame:
+    """Targets per programme. Columns: id, programme_id, metric, value, period_start, period_end,
+    area_code, label, source_title, source_publisher."""
+    g = target.c
+    stmt = (
+        sa.select(
+            g.id, g.programme_id, g.metric, g.value, g.period_start, g.period_end, g.area_code,
+            g.label, source.c.title.label("source_title"),
+            source.c.publisher.label("source_publisher"),
+        )
+        .outerjoin(source, source.c.id == g.source_id)
+        .order_by(g.programme_id, g.period_start, g.id)
+    )  # fmt: skip
+    if programme_ids:
+        stmt = stmt.where(g.programme_id.in_(programme_ids))
+    return _frame(engine, stmt)
+
+
+def _metric_condition(metric: str, start: date, end: date, lasting_months: int):
+    if metric == "aanmeldingen":
+        return t.registered_on.between(start, end)
+    if metric == "gestart":
+        return t.started_on.between(start, end)
+    if metric == "geplaatst":
+        return t.placed_on.between(start, end)
+    if metric == "duurzaam":
+        lasting_day = add_months(t.placed_on, sa.literal(lasting_months, sa.Integer))
+        return sa.and_(lasting_day.between(start, end), _lasting(lasting_months))
+    raise ValueError(f"unknown metric {metric!r}")
+
+
+def realised(
+    engine: sa.Engine,
+    programme_id: int,
+    metric: str,
+    start: date,
+    end: date,
+    lasting_months: int,
+    area_code: str | None = None,
+) -> int:
+    """How many of `metric` a programme (with the programmes inside it) realised in [start, end]."""
+    inside = sa.select(programme.c.id).where(
+        sa.or_(programme.c.id == programme_id, programme.c.parent_id == programme_id)
+    )
+    stmt = (
+        sa.select(sa.func.count())
+        .select_from(trajectory)
+        .where(t.programme_id.in_(inside), _metric_condition(metric, start, end, lasting_months))
+    )
+    if area_code:
+        stmt = stmt.where(
+            t.area_code.in_(sa.select(area.c.code).where(area.c.current_code == area_code))
+        )
+    with engine.connect() as conn:
+        return int(conn.execute(stmt).scalar_one())
+
+
+def monthly_realised(
+    engine: sa.Engine, programme_id: int, metric: str, start: date, end: date, lasting_months: int
+) -> pd.DataFrame:
+    """Realised per month in [start, end] for a programme and its sub-programmes.
+
+    Columns: month ('YYYY-MM'), realised.
+    """
+    inside = sa.select(programme.c.id).where(
+        sa.or_(programme.c.id == programme_id, programme.c.parent_id == programme_id)
+    )
+    day = {
+        "aanmeldingen": t.registered_on,
+        "gestart": t.started_on,
+        "geplaatst": t.placed_on,
+        "duurzaam": add_months(t.placed_on, sa.literal(lasting_months, sa.Integer)),
+    }[metric]
+    month = month_of(day).label("month")
+    stmt = (
+        sa.select(month, sa.func.count().label("realised"))
+        .where(t.programme_id.in_(inside), _metric_condition(metric, start, end, lasting_months))
+        .group_by(month)
+        .order_by(month)
+    )
+    return _frame(engine, stmt)
+
+
+def published_figures(engine: sa.Engine) -> pd.DataFrame:
+    """Figures published by a source. Columns: programme_id, metric, value, period_start,
+    period_end, source_title, source_publisher, source_date."""
+    f = published_figure.c
+    stmt = (
+        sa.select(
+            f.programme_id, f.metric, f.value, f.period_start, f.period_end,
+            source.c.title.label("source_title"), source.c.publisher.label("source_publisher"),
+            source.c.published_on.label("source_date"),
+        )
+        .join(source, source.c.id == f.source_id)
+        .order_by(f.programme_id, f.period_start)
+    )  # fmt: skip
+    return _frame(engine, stmt)
+
+
+def data_status(engine: sa.Engine) -> pd.DataFrame:
+    """Per programme the date its data runs to ("stand per") and its latest import.
+
+    Columns: programme_id, programme_name, data_until, last_import_at, imports, is_fictional.
+    """
+    log = import_log.c
+    stmt = (
+        sa.select(
+            programme.c.id.label("programme_id"),
+            programme.c.name.label("programme_name"),
+            sa.func.max(log.data_until).label("data_until"),
+            sa.func.max(log.imported_at).label("last_import_at"),
+            sa.func.count(log.id).label("imports"),
+            sa.func.max(sa.case((log.is_fictional, 1), else_=0)).label("is_fictional"),
+        )
+        .select_from(programme)
+        .outerjoin(import_log, sa.and_(log.programme_id == programme.c.id, log.undone_at.is_(None)))
+        .group_by(programme.c.id, programme.c.name)
+        .order_by(programme.c.id)
+    )
+    return _frame(engine, stmt)
+
+
+def sources(engine: sa.Engine) -> pd.DataFrame:
+    """Every source. Columns: id, title, publisher, published_on, url, note."""
+    s = source.c
+    stmt = sa.select(s.id, s.title, s.publisher, s.published_on, s.url, s.note).order_by(s.id)
+    return _frame(engine, stmt)
+
+
+def trajectory_total(engine: sa.Engine) -> dict[str, int]:
+    """How many trajectories the database holds, and how many are invented sample data."""
+    stmt = sa.select(
+        sa.func.count().label("total"),
+        _count_if(t.is_fictional).label("fictional"),
+    ).select_from(trajectory)
+    with engine.connect() as conn:
+        row = conn.execute(stmt).mappings().one()
+    return {"total": int(row["total"]), "fictional": int(row["fictional"])}
+
+
+def year_range(engine: sa.Engine) -> tuple[int, int] | None:
+    """The first and last year with a registration, or None when there are no trajectories."""
+    stmt = sa.select(sa.func.min(t.registered_on), sa.func.max(t.registered_on))
+    with engine.connect() as conn:
+        first, last = conn.execute(stmt).one()
+    if first is None:
+        return None
+    return first.year, last.year
+
+
+def imports(engine: sa.Engine, limit: int = 200) -> pd.DataFrame:
+    """The newest imports first. Columns: id, imported_at, imported_by, file_name, file_sha256,
+    programme_name, rows_new, rows_changed, rows_unchanged, rows_refused, data_until, is_fictional,
+    undone_at."""
+    log = import_log.c
+    stmt = (
+        sa.select(
+            log.id, log.imported_at, log.imported_by, log.file_name, log.file_sha256,
+            programme.c.name.label("programme_name"), log.rows_new, log.rows_changed,
+            log.rows_unchanged, log.rows_refused, log.data_until, log.is_fictional, log.undone_at,
+        )
+        .join(programme, programme.c.id == log.programme_id)
+        .order_by(log.imported_at.desc(), log.id.desc())
+        .limit(limit)
+    )  # fmt: skip
+    return _frame(engine, stmt)
