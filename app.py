@@ -1,0 +1,56 @@
+"""Entry point: page setup, navigation over the views, and the shared sidebar filters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from components import data, filters
+from components.guard import render_safely
+from components.i18n import t
+
+ICON = str(Path(__file__).resolve().parent / "static" / "icon.png")
+
+PAGES = (
+    # (file, text key, icon, default)
+    ("pages/overzicht.py", "nav.overzicht", ":material/home:", True),
+    ("pages/kaart.py", "nav.kaart", ":material/map:", False),
+    ("pages/trajecten.py", "nav.trajecten", ":material/filter_alt:", False),
+    ("pages/doelen.py", "nav.doelen", ":material/speed:", False),
+    ("pages/gemeente.py", "nav.gemeente", ":material/account_balance:", False),
+    ("pages/briefing.py", "nav.briefing", ":material/description:", False),
+    ("pages/beheer.py", "nav.beheer", ":material/settings:", False),
+    ("pages/over_de_data.py", "nav.over", ":material/menu_book:", False),
+)
+
+
+def draw_sidebar() -> None:
+    span = data.year_range()
+    status = data.data_status()
+    latest = status["data_until"].dropna().max() if not status.empty else None
+    last_year = latest.year if latest is not None and not isinstance(latest, float) else None
+    years = list(range(span[0], span[1] + 1)) if span else [last_year or 2026]
+    default_year = last_year if last_year in years else years[-1]
+    filters.sidebar(
+        years=list(reversed(years)),
+        default_year=default_year,
+        partnerships=data.partnerships(),
+        programmes=data.programmes(),
+        municipalities=data.municipalities(),
+    )
+
+
+def main() -> None:
+    st.set_page_config(page_title=t("app.titel"), page_icon=ICON, layout="wide")
+    navigation = st.navigation(
+        [
+            st.Page(path, title=t(key), icon=icon, default=default)
+            for path, key, icon, default in PAGES
+        ]
+    )
+    render_safely(draw_sidebar)
+    navigation.run()
+
+
+main()

@@ -1,0 +1,124 @@
+"""The app's cached door to data_access: one engine per process, shared bounded caches."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from data_access import queries
+from data_access.bootstrap import prepare_database
+from data_access.filters import TrajectoryFilter
+from data_access.settings import Settings, load_settings
+
+log = logging.getLogger(__name__)
+
+# Figures change only on import; ten minutes keeps pages quick and lets a new import show soon.
+CACHE_TTL_SECONDS = 600
+# Bounded so a room full of different filters cannot grow memory without end.
+CACHE_MAX_ENTRIES = 500
+
+
+@st.cache_resource
+def settings() -> Settings:
+    return load_settings()
+
+
+@st.cache_resource
+def engine():
+    """The process-wide engine; the database is migrated (and seeded when embedded) on first use."""
+    return prepare_database(settings())
+
+
+def _cached(fn):
+    return st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=CACHE_MAX_ENTRIES, show_spinner=False)(
+        fn
+    )
+
+
+@_cached
+def partnerships() -> pd.DataFrame:
+    return queries.partnerships(engine())
+
+
+@_cached
+def partnership_members(partnership_ids: tuple[int, ...] = ()) -> pd.DataFrame:
+    return queries.partnership_members(engine(), partnership_ids)
+
+
+@_cached
+def programmes() -> pd.DataFrame:
+    return queries.programmes(engine())
+
+
+@_cached
+def providers() -> pd.DataFrame:
+    return queries.providers(engine())
+
+
+@_cached
+def municipalities(include_merged: bool = False) -> pd.DataFrame:
+    return queries.municipalities(engine(), include_merged)
+
+
+@_cached
+def funnel_counts(f: TrajectoryFilter, group_by: str | None = None) -> pd.DataFrame:
+    return queries.funnel_counts(engine(), f, settings().lasting_months, group_by)
+
+
+@_cached
+def yearly_figures(year: int, area_codes: tuple[str, ...] = ()) -> pd.DataFrame:
+    return queries.yearly_figures(engine(), year, settings().lasting_months, area_codes)
+
+
+@_cached
+def targets(programme_ids: tuple[int, ...] = ()) -> pd.DataFrame:
+    return queries.targets(engine(), programme_ids)
+
+
+@_cached
+def realised(
+    programme_id: int, metric: str, start: date, end: date, area_code: str | None = None
+) -> int:
+    return queries.realised(
+        engine(), programme_id, metric, start, end, settings().lasting_months, area_code
+    )
+
+
+@_cached
+def monthly_realised(programme_id: int, metric: str, start: date, end: date) -> pd.DataFrame:
+    return queries.monthly_realised(
+        engine(), programme_id, metric, start, end, settings().lasting_months
+    )
+
+
+@_cached
+def published_figures() -> pd.DataFrame:
+    return queries.published_figures(engine())
+
+
+@_cached
+def data_status() -> pd.DataFrame:
+    return queries.data_status(engine())
+
+
+@_cached
+def sources() -> pd.DataFrame:
+    return queries.sources(engine())
+
+
+@_cached
+def trajectory_total() -> dict[str, int]:
+    return queries.trajectory_total(engine())
+
+
+@_cached
+def year_range() -> tuple[int, int] | None:
+    return queries.year_range(engine())
+
+
+@_cached
+def imports() -> pd.DataFrame:
+    return queries.imports(engine())

@@ -1,0 +1,120 @@
+"""The shared sidebar filters, kept in the URL as plain codes so a link reproduces the view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from components.i18n import t
+
+# Widget key -> query parameter name. Values in the URL are plain codes, never pickled objects.
+PARAMS = {
+    "f_jaar": "jaar",
+    "f_samenwerking": "samenwerking",
+    "f_programma": "programma",
+    "f_gemeente": "gemeente",
+}
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the user chose in the sidebar: a year, and optionally one partnership, programme and
+    municipality (all by code)."""
+
+    year: int
+    partnership: str | None = None
+    programme: str | None = None
+    municipality: str | None = None
+
+
+def _from_url(key: str, options: list, cast=str) -> None:
+    """Put a valid URL value into the widget's state before the widget is drawn."""
+    if key in st.session_state:
+        return
+    raw = st.query_params.get(PARAMS[key])
+    if raw is None:
+        return
+    try:
+        value = cast(raw)
+    except ValueError:
+        return
+    if value in options:
+        st.session_state[key] = value
+
+
+def _to_url(key: str) -> None:
+    value = st.session_state.get(key)
+    name = PARAMS[key]
+    if value is None:
+        if name in st.query_params:
+            del st.query_params[name]
+    elif st.query_params.get(name) != str(value):
+        st.query_params[name] = str(value)
+
+
+def sidebar(
+    years: list[int],
+    default_year: int,
+    partnerships: pd.DataFrame,
+    programmes: pd.DataFrame,
+    municipalities: pd.DataFrame,
+) -> Selection:
+    """Draw the shared filters in the sidebar and return the selection."""
+    with st.sidebar:
+        st.subheader(t("filters.kop"))
+        _from_url("f_jaar", years, int)
+        if st.session_state.get("f_jaar") not in years:
+            st.session_state["f_jaar"] = default_year
+        year = st.selectbox(t("filters.jaar"), years, key="f_jaar")
+
+        p_names = dict(zip(partnerships["code"], partnerships["name"], strict=True))
+        p_options = [None, *p_names]
+        _from_url("f_samenwerking", p_options)
+        partnership = st.selectbox(
+            t("filters.samenwerking"),
+            p_options,
+            key="f_samenwerking",
+            format_func=lambda c: t("filters.alle") if c is None else p_names[c],
+        )
+
+        shown = programmes
+        if partnership is not None:
+            pid = int(partnerships.loc[partnerships["code"] == partnership, "id"].iloc[0])
+            shown = programmes[programmes["partnership_id"] == pid]
+        g_names = dict(zip(shown["code"], shown["name"], strict=True))
+        g_options = [None, *g_names]
+        if st.session_state.get("f_programma") not in g_options:
+            st.session_state.pop("f_programma", None)
+        _from_url("f_programma", g_options)
+        programme = st.selectbox(
+            t("filters.programma"),
+            g_options,
+            key="f_programma",
+            format_func=lambda c: t("filters.alle") if c is None else g_names[c],
+        )
+
+        m_names = dict(zip(municipalities["code"], municipalities["name"], strict=True))
+        m_options = [None, *m_names]
+        _from_url("f_gemeente", m_options)
+        municipality = st.selectbox(
+            t("filters.gemeente"),
+            m_options,
+            key="f_gemeente",
+            format_func=lambda c: t("filters.alle_gemeenten") if c is None else m_names[c],
+        )
+    for key in PARAMS:
+        _to_url(key)
+    return Selection(year, partnership, programme, municipality)
+
+
+def current() -> Selection:
+    """The selection the sidebar holds now (the entry script draws it before every page)."""
+    return Selection(
+        year=st.session_state.get("f_jaar", date.today().year),
+        partnership=st.session_state.get("f_samenwerking"),
+        programme=st.session_state.get("f_programma"),
+        municipality=st.session_state.get("f_gemeente"),
+    )

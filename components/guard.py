@@ -1,0 +1,42 @@
+"""A page that meets a database error shows a calm Dutch message, logs the details, and goes on."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from components.i18n import t
+
+log = logging.getLogger("samenwerkingsmonitor")
+
+
+def _ensure_entry_script() -> None:
+    """Make sure the page runs under app.py's navigation, not Streamlit's legacy pages/ mode.
+
+    Streamlit treats a `pages/` folder next to the entry script as the old multipage layout until
+    the first `st.navigation` call. When the first visitor after a restart opens a deep link such as
+    /trajecten, the page would run without app.py (no sidebar filters, wrong menu). Switching the
+    flag off and rerunning lets app.py draw the same page properly.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def render_safely(render: Callable[[], None]) -> None:
+    """Run a page's render function; database trouble becomes a Dutch message, not a traceback."""
+    _ensure_entry_script()
+    try:
+        render()
+    except SQLAlchemyError:
+        log.exception("database error while drawing a page")
+        st.error(t("fout.database"), icon="🛑")
+        if st.button(t("fout.opnieuw")):
+            st.cache_resource.clear()
+            st.cache_data.clear()
+            st.rerun()

@@ -1,0 +1,61 @@
+"""Recurring page parts: header, invented-data notice, headline tiles, definitions, data date."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components import data
+from components.i18n import t
+from domain.formatting import fmt_date
+
+
+def header(page: str) -> None:
+    st.title(t(f"{page}.titel"))
+    st.caption(t(f"{page}.intro"))
+
+
+def fictional_notice() -> None:
+    """Said on every page that shows trajectories while any of them is invented."""
+    totals = data.trajectory_total()
+    if totals["fictional"] > 0:
+        st.info(t("algemeen.fictief"), icon="ℹ️")
+
+
+def tiles(items: list[tuple[str, str, str | None]]) -> None:
+    """A row of headline numbers: (label, value, help)."""
+    columns = st.columns(len(items))
+    for column, (label, value, help_text) in zip(columns, items, strict=True):
+        column.metric(label, value, help=help_text, border=True)
+
+
+def definitions() -> None:
+    """The definitions panel: one meaning per word, on every page."""
+    months = data.settings().lasting_months
+    threshold = data.settings().suppress_below
+    with st.expander(t("definities.kop")):
+        st.markdown(t("definities.tekst", maanden=months, drempel=threshold))
+
+
+def data_date() -> None:
+    """'Stand per': the date the data of each programme runs to."""
+    status = data.data_status()
+    known = status.dropna(subset=["data_until"])
+    if known.empty:
+        st.caption(t("algemeen.geen_stand"))
+        return
+    latest = known["data_until"].max()
+    st.caption(t("algemeen.stand_per", datum=fmt_date(latest)))
+
+
+def table_download(df: pd.DataFrame, file_stem: str, key: str) -> None:
+    """A CSV download of a table that is already suppressed and formatted for people."""
+    from domain.export import safe_csv
+
+    st.download_button(
+        t("algemeen.download_csv"),
+        data=safe_csv(df),
+        file_name=f"{file_stem}.csv",
+        mime="text/csv",
+        key=key,
+    )

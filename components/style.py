@@ -1,0 +1,35 @@
+"""The house style: colour-blind-safe colours and Plotly defaults with Dutch number formats."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+# Okabe–Ito: distinguishable with the common forms of colour blindness.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000")
+TEXT = "#1f2933"
+MUTED = "#52606d"
+FONT = "Source Sans Pro, Arial, sans-serif"
+
+
+def colour(i: int) -> str:
+    return PALETTE[i % len(PALETTE)]
+
+
+def rgb(hex_colour: str) -> list[int]:
+    h = hex_colour.lstrip("#")
+    return [int(h[i : i + 2], 16) for i in (0, 2, 4)]
+
+
+def house_layout(fig: go.Figure, title: str | None = None, height: int = 380) -> go.Figure:
+    """Dutch separators (decimal comma, thousands dot), readable fonts, no clutter."""
+    fig.update_layout(
+        separators=",.",
+        font={"family": FONT, "size": 14, "color": TEXT},
+        title={"text": title, "x": 0, "xanchor": "left"} if title else None,
+        margin={"l": 10, "r": 10, "t": 50 if title else 10, "b": 10},
+        height=height,
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+    )
+    return fig

@@ -1,0 +1,99 @@
+"""Overzicht: the national picture of all partnerships at a glance."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components import charts, data, filters, layout
+from components.guard import render_safely
+from components.i18n import t
+from domain import summary
+from domain.formatting import fmt_date
+from domain.suppression import display_count, is_small
+
+
+def scope_programmes(sel: filters.Selection) -> set[int] | None:
+    programmes = data.programmes()
+    if sel.programme:
+        return set(programmes.loc[programmes["code"] == sel.programme, "id"])
+    if sel.partnership:
+        pid = data.partnerships().set_index("code").loc[sel.partnership, "id"]
+        return set(programmes.loc[programmes["partnership_id"] == pid, "id"])
+    return None
+
+
+def render() -> None:
+    layout.header("overzicht")
+    layout.fictional_notice()
+    sel = filters.current()
+    threshold = data.settings().suppress_below
+    partnerships = data.partnerships()
+    members = data.partnership_members()
+    figures = data.yearly_figures(sel.year)
+    chosen = scope_programmes(sel)
+    year_totals = summary.shown(summary.totals(figures, chosen), threshold)
+
+    municipalities = members.loc[members["member_type"] == "gemeente", "area_code"].nunique()
+    layout.tiles(
+        [
+            (t("overzicht.samenwerkingen"), str(len(partnerships)), None),
+            (t("overzicht.gemeenten"), str(municipalities), t("overzicht.gemeenten_uitleg")),
+            (t("overzicht.aangemeld", jaar=sel.year), year_totals["aangemeld"], None),
+            (
+                t("overzicht.geplaatst", jaar=sel.year),
+                year_totals["geplaatst"],
+                t(
+                    "overzicht.geplaatst_uitleg",
+                    werk=year_totals["geplaatst_werk"],
+                    opleiding=year_totals["geplaatst_opleiding"],
+                ),
+            ),
+            (t("overzicht.duurzaam", jaar=sel.year), year_totals["duurzaam"], None),
+        ]
+    )
+
+    st.subheader(t("overzicht.lijst_kop"))
+    per = summary.per_partnership(figures, data.programmes())
+    table = partnerships.merge(per, left_on="id", right_on="partnership_id", how="left")
+    shown = pd.DataFrame(
+        {
+            t("kolom.samenwerking"): table["name"],
+            t("kolom.soort"): [t(f"soort.{k}") for k in table["kind"]],
+            t("kolom.gemeenten"): table["municipalities"],
+            t("kolom.organisaties"): table["organisations"],
+            t("kolom.sinds"): [fmt_date(d) for d in table["start_date"]],
+            t("kolom.aangemeld_jaar", jaar=sel.year): [
+                display_count(int(v or 0), threshold) for v in table["aangemeld"].fillna(0)
+            ],
+            t("kolom.geplaatst_jaar", jaar=sel.year): [
+                display_count(int(v or 0), threshold) for v in table["geplaatst"].fillna(0)
+            ],
+            t("kolom.bron"): [
+                f"{title} ({publisher})" for title, publisher in
+                zip(table["source_title"], table["source_publisher"], strict=True)
+            ],
+        }
+    )  # fmt: skip
+    st.dataframe(shown, hide_index=True, width="stretch")
+    layout.table_download(shown, f"samenwerkingen_{sel.year}", key="dl_overzicht")
+
+    programmes = data.programmes().merge(figures, left_on="id", right_on="programme_id", how="left")
+    programmes["geplaatst"] = programmes["geplaatst"].fillna(0).astype(int)
+    visible = programmes[
+        programmes["geplaatst"].map(lambda n: n > 0 and not is_small(n, threshold))
+    ]
+    if visible["geplaatst"].sum() > 0:
+        fig = charts.bar_figure(
+            visible[["name", "geplaatst"]], "name", "geplaatst",
+            title=t("overzicht.grafiek_geplaatst", jaar=sel.year),
+        )  # fmt: skip
+        st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+        st.caption(t("overzicht.grafiek_alt", jaar=sel.year))
+    else:
+        st.info(t("overzicht.geen_plaatsingen", jaar=sel.year))
+    layout.data_date()
+    layout.definitions()
+
+
+render_safely(render)

@@ -1,0 +1,105 @@
+"""Every page renders on the sample data without an exception and shows what it is for."""
+
+import json
+
+import pytest
+
+from tests.pages.apptest import open_page, page_text
+
+PAGES = [
+    "pages/overzicht.py",
+    "pages/kaart.py",
+    "pages/trajecten.py",
+    "pages/doelen.py",
+    "pages/gemeente.py",
+    "pages/briefing.py",
+    "pages/beheer.py",
+    "pages/over_de_data.py",
+]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_without_exception(page):
+    at = open_page(None if page == PAGES[0] else page)
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert at.title, "every page has a title"
+
+
+def test_overzicht_lists_the_five_partnerships():
+    at = open_page()
+    table = at.dataframe[0].value
+    assert len(table) == 5
+    names = " ".join(table.iloc[:, 0])
+    for word in ("Bonaire", "Altena", "Holland Rijnland", "Kop van Noord-Holland", "Westland"):
+        assert word in names
+
+
+def test_pages_with_trajectories_say_the_data_is_invented():
+    for page in ("pages/overzicht.py", "pages/trajecten.py", "pages/doelen.py"):
+        at = open_page(None if page == PAGES[0] else page)
+        assert any("Fictieve voorbeelddata" in i.value for i in at.info), page
+
+
+def test_trajecten_draws_a_funnel_with_six_stages():
+    at = open_page("pages/trajecten.py")
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    funnel = spec["data"][0]
+    assert funnel["type"] == "funnel"
+    assert funnel["y"] == [
+        "Aanmelding", "Intake", "Diagnose", "Traject gestart", "Geplaatst", "Duurzaam"
+    ]  # fmt: skip
+    assert spec["layout"]["separators"] == ",."
+
+
+def test_doelen_shows_werkoffensief_2019_against_4500():
+    at = open_page("pages/doelen.py", jaar="2019")
+    gauges = [json.loads(c.proto.spec)["data"][0] for c in at.get("plotly_chart")]
+    assert 4248 in [g["value"] for g in gauges if g["type"] == "indicator"]
+    assert any(m.value == "**Werkoffensief +500**" for m in at.markdown)
+    table = at.dataframe[0].value
+    row = table[table.iloc[:, 0].str.contains("Werkoffensief")].iloc[0]
+    assert "4.500" in row.values
+    assert "Doel niet gehaald" in row.values
+
+
+def test_kaart_draws_members_and_the_bonaire_arc():
+    at = open_page("pages/kaart.py")
+    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    kinds = [layer["@@type"] for layer in deck["layers"]]
+    assert "ArcLayer" in kinds
+    assert "ScatterplotLayer" in kinds
+
+
+def test_filters_come_from_the_url_and_go_back_into_it():
+    at = open_page(None, jaar="2022", gemeente="GM0546")
+    assert at.selectbox(key="f_jaar").value == 2022
+    assert at.selectbox(key="f_gemeente").value == "GM0546"
+    at.selectbox(key="f_jaar").set_value(2021).run()
+    assert at.query_params["jaar"] in ("2021", ["2021"])
+    assert at.query_params["gemeente"] in ("GM0546", ["GM0546"])
+
+
+def test_a_shared_link_opens_a_page_with_its_filters():
+    at = open_page("pages/trajecten.py", jaar="2022", gemeente="GM0546")
+    assert at.session_state["f_jaar"] == 2022
+    assert at.session_state["f_gemeente"] == "GM0546"
+    assert "2022" in at.title[0].value or "2022" in " ".join(c.value for c in at.caption)
+
+
+def test_a_bad_url_value_is_ignored_not_an_error():
+    at = open_page(None, jaar="drieduizend", gemeente="GM9999")
+    assert not at.exception
+    assert at.selectbox(key="f_gemeente").value is None
+
+
+def test_gemeente_profile_of_noordwijk_mentions_noordwijkerhout():
+    at = open_page("pages/gemeente.py", gemeente="GM0575")
+    assert "Noordwijkerhout" in page_text(at)
+
+
+def test_database_error_shows_a_dutch_message(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://nobody@127.0.0.1:1/none")
+    at = open_page()
+    assert not at.exception
+    assert any("database is op dit moment niet bereikbaar" in e.value for e in at.error)
