@@ -74,6 +74,11 @@ def yearly_figures(year: int, area_codes: tuple[str, ...] = ()) -> pd.DataFrame:
 
 
 @_cached
+def period_figures(first: date, last: date, area_codes: tuple[str, ...] = ()) -> pd.DataFrame:
+    return queries.period_figures(engine(), first, last, settings().lasting_months, area_codes)
+
+
+@_cached
 def targets(programme_ids: tuple[int, ...] = ()) -> pd.DataFrame:
     return queries.targets(engine(), programme_ids)
 
@@ -117,6 +122,12 @@ def trajectory_total() -> dict[str, int]:
 @_cached
 def year_range() -> tuple[int, int] | None:
     return queries.year_range(engine())
+
+
+def data_until() -> date | None:
+    """The latest date any programme's data runs to ("stand per"), or None."""
+    known = data_status()["data_until"].dropna()
+    return known.max() if not known.empty else None
 
 
 @_cached

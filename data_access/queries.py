@@ -104,13 +104,23 @@ def funnel_counts(
 def yearly_figures(
     engine: sa.Engine, year: int, lasting_months: int, area_codes: tuple[str, ...] = ()
 ) -> pd.DataFrame:
-    """What happened in `year`, per programme: events dated in that year (optionally only for
-    trajectories of the given municipalities, by today's code).
+    """What happened in `year`, per programme; see `period_figures` for the columns."""
+    return period_figures(engine, date(year, 1, 1), date(year, 12, 31), lasting_months, area_codes)
+
+
+def period_figures(
+    engine: sa.Engine,
+    first: date,
+    last: date,
+    lasting_months: int,
+    area_codes: tuple[str, ...] = (),
+) -> pd.DataFrame:
+    """What happened in [first, last], per programme: events dated in that period (optionally only
+    for trajectories of the given municipalities, by today's code).
 
     Columns: programme_id, aangemeld, gestart, geplaatst, geplaatst_werk, geplaatst_opleiding,
-    duurzaam, lopend (registered on or before the year's end, not yet placed or dropped out then).
+    duurzaam, lopend (registered by the period's end, not yet placed or dropped out then).
     """
-    first, last = date(year, 1, 1), date(year, 12, 31)
 
     def within(col: sa.ColumnElement) -> sa.ColumnElement[bool]:
         return col.between(first, last)

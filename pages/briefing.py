@@ -10,6 +10,7 @@ from components.guard import render_safely
 from components.i18n import t
 from domain import summary
 from domain.formatting import fmt_date, fmt_int
+from domain.periods import comparison_periods
 from domain.suppression import is_small
 
 
@@ -29,9 +30,9 @@ def scope(sel: filters.Selection) -> tuple[str, set[int] | None, tuple[str, ...]
 def delta(now: int, before: int, threshold: int) -> str | None:
     if is_small(now, threshold) or is_small(before, threshold):
         return None
-    return t(
-        "briefing.delta", teken="+" if now >= before else "−", aantal=fmt_int(abs(now - before))
-    )
+    # st.metric reads the direction from a leading ASCII minus sign.
+    sign = "+" if now >= before else "-"
+    return t("briefing.delta", teken=sign, aantal=fmt_int(abs(now - before)))
 
 
 def render() -> None:
@@ -41,8 +42,9 @@ def render() -> None:
     title, programme_ids, areas = scope(sel)
     st.header(t("briefing.kop", onderwerp=title, jaar=sel.year))
     layout.fictional_notice()
-    now = summary.totals(data.yearly_figures(sel.year, areas), programme_ids)
-    before = summary.totals(data.yearly_figures(sel.year - 1, areas), programme_ids)
+    first, last, first_before, last_before = comparison_periods(sel.year, data.data_until())
+    now = summary.totals(data.period_figures(first, last, areas), programme_ids)
+    before = summary.totals(data.period_figures(first_before, last_before, areas), programme_ids)
     shown = summary.shown(now, threshold)
     columns = st.columns(4)
     for column, name in zip(
@@ -54,6 +56,15 @@ def render() -> None:
             delta(now[name], before[name], threshold),
             border=True,
         )
+    st.caption(
+        t(
+            "briefing.vergelijking",
+            van=fmt_date(first),
+            tot=fmt_date(last),
+            van_vorig=fmt_date(first_before),
+            tot_vorig=fmt_date(last_before),
+        )
+    )
     st.caption(
         t(
             "briefing.plaatsingen_uitleg",

@@ -94,11 +94,14 @@ def page(browser):
 
 
 def wait_until_drawn(pg, timeout_ms: int = 30_000) -> None:
-    """Wait until Streamlit has finished the run: a title is shown and nothing is stale."""
+    """Wait until Streamlit has finished the run: script done, nothing stale, no skeletons left."""
+    pg.wait_for_selector(
+        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout_ms
+    )
     pg.wait_for_selector("h1", timeout=timeout_ms)
     pg.wait_for_function(
         "() => document.querySelectorAll('[data-stale=\"true\"]').length === 0"
-        " && !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+        " && document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
         timeout=timeout_ms,
     )
 

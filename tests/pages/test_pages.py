@@ -103,3 +103,12 @@ def test_database_error_shows_a_dutch_message(monkeypatch):
     at = open_page()
     assert not at.exception
     assert any("database is op dit moment niet bereikbaar" in e.value for e in at.error)
+
+
+def test_briefing_compares_a_running_year_with_the_same_period_last_year():
+    at = open_page("pages/briefing.py", gemeente="GM0546", jaar="2026")
+    text = page_text(at)
+    assert "01-01-2026 – 31-10-2026" in text
+    assert "01-01-2025 – 31-10-2025" in text
+    deltas = [m.proto.delta for m in at.metric if m.proto.delta]
+    assert deltas and all("vorig jaar" in d for d in deltas)
