@@ -415,7 +415,9 @@ def data_status(engine: sa.Engine) -> pd.DataFrame:
             sa.func.max(sa.case((log.is_fictional, 1), else_=0)).label("is_fictional"),
         )
         .select_from(programme)
-        .outerjoin(import_log, sa.and_(log.programme_id == programme.c.id, log.undone_at.is_(None)))
+        .outerjoin(
+            import_log, sa.and_(log.programme_id == programme.c.id, log.status == "ingelezen")
+        )
         .group_by(programme.c.id, programme.c.name)
         .order_by(programme.c.id)
     )
@@ -460,6 +462,7 @@ def imports(engine: sa.Engine, limit: int = 200) -> pd.DataFrame:
             log.id, log.imported_at, log.imported_by, log.file_name, log.file_sha256,
             programme.c.name.label("programme_name"), log.rows_new, log.rows_changed,
             log.rows_unchanged, log.rows_refused, log.data_until, log.is_fictional, log.undone_at,
+            log.status,
         )
         .join(programme, programme.c.id == log.programme_id)
         .order_by(log.imported_at.desc(), log.id.desc())

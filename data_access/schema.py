@@ -223,6 +223,9 @@ import_log = sa.Table(
     sa.Column("data_until", sa.Date),
     sa.Column("is_fictional", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("undone_at", sa.DateTime(timezone=True)),
+    sa.Column("undone_by", sa.Text),
+    # ingelezen (written), geweigerd (refused as a whole: nothing written), teruggedraaid (undone).
+    sa.Column("status", sa.String(20), nullable=False, server_default="ingelezen"),
 )
 
 trajectory = sa.Table(
@@ -263,3 +266,65 @@ sa.Index(
 )
 sa.Index("ix_trajectory_placed_on", trajectory.c.placed_on)
 sa.Index("ix_trajectory_area_code", trajectory.c.area_code)
+
+# What an import did to each trajectory, so that the import can be undone as a whole.
+import_change = sa.Table(
+    "import_change",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "import_id", sa.Integer, sa.ForeignKey("import_log.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column("trajectory_id", sa.Integer, nullable=False),
+    sa.Column("action", sa.String(10), nullable=False),
+    # The trajectory's values before a change (JSON of its columns; no personal data exists there).
+    sa.Column("before", sa.Text),
+    sa.CheckConstraint("action IN ('nieuw', 'gewijzigd')", name="action"),
+)
+sa.Index("ix_import_change_import_id", import_change.c.import_id)
+sa.Index("ix_import_change_trajectory_id", import_change.c.trajectory_id)
+
+ROLES = ("viewer", "coordinator", "admin")
+
+app_user = sa.Table(
+    "app_user",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    # An account name (or the identity provider's e-mail claim): the user's own staff account.
+    sa.Column("username", sa.String(200), nullable=False, unique=True),
+    # Argon2 hash for the embedded local account store; empty for accounts that sign in via OIDC.
+    sa.Column("password_hash", sa.Text),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("is_active", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint(_in("role", ROLES), name="role"),
+)
+
+# The partnerships a coordinator may edit and upload for.
+user_partnership = sa.Table(
+    "user_partnership",
+    metadata,
+    sa.Column(
+        "user_id", sa.Integer, sa.ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column(
+        "partnership_id",
+        sa.Integer,
+        sa.ForeignKey("partnership.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+)
+
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("username", sa.String(200), nullable=False),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("entity", sa.String(40), nullable=False),
+    sa.Column("entity_id", sa.String(64)),
+    sa.Column("old_values", sa.Text),
+    sa.Column("new_values", sa.Text),
+)
+sa.Index("ix_audit_log_at", audit_log.c.at)
