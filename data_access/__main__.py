@@ -114,6 +114,31 @@ def cmd_undo_import(args) -> int:
     return 0
 
 
+def cmd_create_admin(args) -> int:
+    import getpass
+    import os
+
+    from data_access import accounts
+
+    engine = _engine(args)
+    migrate.upgrade(engine)
+    password = os.environ.get("MONITOR_ADMIN_PASSWORD")
+    if password is None:
+        if not sys.stdin.isatty():
+            print(
+                "Zet MONITOR_ADMIN_PASSWORD of start de opdracht in een terminal.", file=sys.stderr
+            )
+            return 2
+        password = getpass.getpass("Wachtwoord: ")
+    try:
+        accounts.create_user(engine, args.username, "admin", password, None, bootstrap=True)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(f"Beheerder '{args.username}' aangemaakt.")
+    return 0
+
+
 def cmd_status(args) -> int:
     from data_access import queries
 
@@ -162,6 +187,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("undo-import", help="draai een import als geheel terug")
     p.add_argument("import_id", type=int)
     p.set_defaults(func=cmd_undo_import)
+
+    p = sub.add_parser("create-admin", help="maak een beheerder aan (wachtwoord via prompt of env)")
+    p.add_argument("username")
+    p.set_defaults(func=cmd_create_admin)
 
     p = sub.add_parser("status", help="toon schemaversie en aantallen")
     p.set_defaults(func=cmd_status)

@@ -22,6 +22,8 @@ class Settings:
     is_default_database: bool
     suppress_below: int
     lasting_months: int
+    # Reading without signing in: on for the sample database, off by default for real data.
+    public_read: bool = True
 
 
 def _secrets() -> dict:
@@ -46,9 +48,14 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
     months = int(
         env.get("LASTING_MONTHS") or secrets.get("lasting_months") or DEFAULT_LASTING_MONTHS
     )
+    public = env.get("PUBLIC_READ") or secrets.get("public_read")
+    public_read = (
+        is_default if public is None else str(public).lower() in ("1", "true", "ja", "yes")
+    )
     return Settings(
         database_url=url,
         is_default_database=is_default,
         suppress_below=max(suppress, 1),
         lasting_months=months,
+        public_read=public_read,
     )

@@ -1,19 +1,22 @@
-"""Beheer: how current each programme's data is, and every import that shaped it."""
+"""Beheer: data status, uploads, accounts and the audit trail. Every write checks the role again
+on the server side (data_access), whatever this page shows."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from components import data, layout
+from components import auth, data, layout
+from components.admin_panels import audit_panel, users_panel
 from components.guard import render_safely
 from components.i18n import t
+from components.upload_panel import upload_panel
+from data_access import imports
 from domain.formatting import fmt_date, fmt_int
+from domain.roles import ADMIN, VIEWER, NotAllowed, User
 
 
-def render() -> None:
-    layout.header("beheer")
-    st.subheader(t("beheer.stand_kop"))
+def status_panel() -> None:
     status = data.data_status()
     st.dataframe(
         pd.DataFrame(
@@ -30,33 +33,83 @@ def render() -> None:
         hide_index=True,
         width="stretch",
     )
-    st.subheader(t("beheer.imports_kop"))
-    imports = data.imports()
-    if imports.empty:
+
+
+def imports_panel(user: User | None) -> None:
+    log = data.imports()
+    if log.empty:
         st.info(t("beheer.geen_imports"))
-    else:
-        table = pd.DataFrame(
-            {
-                t("kolom.datum"): [fmt_date(d) for d in imports["imported_at"]],
-                t("kolom.door"): imports["imported_by"],
-                t("kolom.bestand"): imports["file_name"],
-                t("kolom.programma"): imports["programme_name"],
-                t("kolom.nieuw"): [fmt_int(n) for n in imports["rows_new"]],
-                t("kolom.gewijzigd"): [fmt_int(n) for n in imports["rows_changed"]],
-                t("kolom.geweigerd"): [fmt_int(n) for n in imports["rows_refused"]],
-                t("kolom.stand_per"): [fmt_date(d) for d in imports["data_until"]],
-                t("kolom.controlegetal"): [h[:12] for h in imports["file_sha256"]],
-            }
-        )
-        st.dataframe(table, hide_index=True, width="stretch")
-        layout.table_download(table, "importlog", key="dl_imports")
-    st.subheader(t("beheer.cli_kop"))
-    st.markdown(t("beheer.cli_tekst"))
-    st.code(
-        "python -m data_access migrate\npython -m data_access status\n"
-        "python -m data_access generate --trajectories 100000 --seed 7",
-        language="bash",
+        return
+    table = pd.DataFrame(
+        {
+            t("kolom.nummer"): log["id"],
+            t("kolom.datum"): [fmt_date(d) for d in log["imported_at"]],
+            t("kolom.door"): log["imported_by"],
+            t("kolom.bestand"): log["file_name"],
+            t("kolom.programma"): log["programme_name"],
+            t("kolom.status"): [t(f"importstatus.{s}") for s in log["status"]],
+            t("kolom.nieuw"): [fmt_int(n) for n in log["rows_new"]],
+            t("kolom.gewijzigd"): [fmt_int(n) for n in log["rows_changed"]],
+            t("kolom.geweigerd"): [fmt_int(n) for n in log["rows_refused"]],
+            t("kolom.stand_per"): [fmt_date(d) for d in log["data_until"]],
+            t("kolom.controlegetal"): [h[:12] for h in log["file_sha256"]],
+        }
     )
+    st.dataframe(table, hide_index=True, width="stretch")
+    layout.table_download(table, "importlog", key="dl_imports")
+    undoable = log[(log["status"] == "ingelezen") & ~log["is_fictional"].astype(bool)]
+    if user is None or user.role == VIEWER or undoable.empty:
+        return
+    with st.form("terugdraaien"):
+        chosen = st.selectbox(
+            t("beheer.terugdraaien_kies"),
+            list(undoable["id"]),
+            format_func=lambda i: f"{i}: {undoable.set_index('id').loc[i, 'file_name']}",
+        )
+        sure = st.checkbox(t("beheer.terugdraaien_zeker"))
+        if st.form_submit_button(t("beheer.terugdraaien")) and sure:
+            try:
+                n = imports.undo_import(data.engine(), int(chosen), user)
+            except (ValueError, NotAllowed) as exc:
+                st.error(str(exc))
+                return
+            st.cache_data.clear()
+            st.success(t("beheer.teruggedraaid", nummer=chosen, aantal=fmt_int(n)))
+
+
+def render() -> None:
+    layout.header("beheer")
+    user = auth.current_user()
+    with st.sidebar:
+        if user is None:
+            st.caption(t("auth.uitleg"))
+            auth.login_form("login_sidebar")
+        else:
+            auth.logout_button(user)
+    tabs = st.tabs([t("beheer.tab_stand"), t("beheer.tab_inlezen"), t("beheer.tab_gebruikers"),
+                    t("beheer.tab_audit")])  # fmt: skip
+    with tabs[0]:
+        st.subheader(t("beheer.stand_kop"))
+        status_panel()
+        st.subheader(t("beheer.imports_kop"))
+        imports_panel(user)
+    with tabs[1]:
+        if user is None:
+            st.info(t("beheer.eerst_inloggen"))
+        elif user.role == VIEWER:
+            st.info(t("beheer.lezer_geen_upload"))
+        else:
+            upload_panel(user)
+    with tabs[2]:
+        if user is not None and user.role == ADMIN:
+            users_panel(user)
+        else:
+            st.info(t("beheer.alleen_beheerder"))
+    with tabs[3]:
+        if user is not None and user.role != VIEWER:
+            audit_panel()
+        else:
+            st.info(t("beheer.alleen_coordinator"))
 
 
 render_safely(render)

@@ -44,10 +44,15 @@ def _wait_healthy(url: str, process: subprocess.Popen, seconds: float = 60) -> N
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
-    """The app on a freshly seeded SQLite file, on a free port of 127.0.0.1."""
-    db = tmp_path_factory.mktemp("e2e") / "monitor.sqlite"
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}"}
+def app_db_url(tmp_path_factory) -> str:
+    """The database the e2e app runs on: a freshly seeded SQLite file."""
+    return f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'monitor.sqlite'}"
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory, app_db_url):
+    """The app on the seeded e2e database, on a free port of 127.0.0.1."""
+    env = {**os.environ, "DATABASE_URL": app_db_url}
     subprocess.run([sys.executable, "-m", "data_access", "seed"], cwd=ROOT, env=env, check=True,
                    capture_output=True)  # fmt: skip
     port = free_port()

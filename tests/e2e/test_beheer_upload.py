@@ -1,0 +1,85 @@
+"""A coordinator signs in, uploads a file with errors, fixes it, and sees the funnel change."""
+
+import pytest
+
+from data_access import accounts
+from data_access.engine import make_engine
+from domain.roles import ADMIN, User
+from tests.e2e.conftest import screenshot, wait_until_drawn
+
+pytestmark = pytest.mark.e2e
+PASSWORD = "correct-paard-batterij"
+HEADER = "traject_id;gemeentecode;aanbieder;aanmelddatum;intakedatum;plaatsingsdatum;plaatsing_type"
+
+
+@pytest.fixture(scope="module")
+def users(app_url, app_db_url):
+    engine = make_engine(app_db_url)
+    admin = User("beheer", ADMIN)
+    accounts.create_user(engine, "coordinator@hr.nl", "coordinator", PASSWORD, admin)
+    accounts.create_user(engine, "lezer@hr.nl", "viewer", PASSWORD, admin)
+    hr = (
+        engine.connect()
+        .exec_driver_sql(
+            "SELECT id FROM partnership WHERE code LIKE '%rijnland%' OR name LIKE '%Rijnland%'"
+        )
+        .scalar()
+    )
+    accounts.assign_partnerships(engine, "coordinator@hr.nl", {hr}, admin)
+    engine.dispose()
+
+
+def sign_in(page, app_url, username):
+    page.goto(f"{app_url}/beheer")
+    wait_until_drawn(page)
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.get_by_label("Gebruikersnaam").fill(username)
+    sidebar.get_by_label("Wachtwoord").fill(PASSWORD)
+    sidebar.get_by_role("button", name="Inloggen").click()
+    page.wait_for_selector("text=Ingelogd als", timeout=30_000)
+    wait_until_drawn(page)
+
+
+def funnel_top(page, app_url) -> str:
+    page.goto(f"{app_url}/trajecten?jaar=2025&programma=HR-INKOOP")
+    wait_until_drawn(page)
+    page.wait_for_selector(".funnellayer .point", timeout=30_000)
+    return page.locator(".funnellayer .point text").first.text_content()
+
+
+def upload(page, tmp_path, name, rows):
+    file = tmp_path / name
+    file.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    page.get_by_role("tab", name="Trajecten inlezen").click()
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(file))
+    page.wait_for_selector(f"text={name}", timeout=30_000)
+    page.get_by_role("button", name="Controleren en inlezen").click()
+    wait_until_drawn(page)
+
+
+def test_coordinator_uploads_fixes_and_sees_the_funnel_change(app_url, page, users, tmp_path):
+    before = funnel_top(page, app_url)
+    sign_in(page, app_url, "coordinator@hr.nl")
+    rows = [
+        f"E2E-{i:03d};GM0546;Aanbieder A;2025-03-{1 + i % 28:02d};2025-04-01;;" for i in range(40)
+    ]
+    bad = [*rows[:-1], "E2E-039;GM9999;Aanbieder A;2025-03-05;2025-02-01;;"]
+    upload(page, tmp_path, "levering_fout.csv", bad)
+    page.wait_for_selector("text=Het bestand is geweigerd", timeout=30_000)
+    assert page.locator("[data-testid='stDataFrame']").count() >= 1
+    screenshot(page, "beheer_fouten")
+
+    upload(page, tmp_path, "levering_goed.csv", rows)
+    page.wait_for_selector("text=Ingelezen als import", timeout=30_000)
+    screenshot(page, "beheer_ingelezen")
+
+    after = funnel_top(page, app_url)
+    to_int = lambda text: int(text.split()[0].replace(".", ""))  # noqa: E731
+    assert to_int(after) == to_int(before) + 40
+
+
+def test_a_viewer_cannot_reach_the_upload(app_url, page, users):
+    sign_in(page, app_url, "lezer@hr.nl")
+    page.get_by_role("tab", name="Trajecten inlezen").click()
+    page.wait_for_selector("text=Uw rol is lezer", timeout=30_000)
+    assert page.locator("[data-testid='stFileUploaderDropzoneInput']").count() == 0
