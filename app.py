@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
-from components import data, filters
+from components import auth, data, filters
 from components.guard import render_safely
 from components.i18n import t
 
@@ -41,8 +42,26 @@ def draw_sidebar() -> None:
     )
 
 
+def must_sign_in() -> bool:
+    """True when this deployment does not let visitors read without signing in, and nobody is."""
+    try:
+        public = data.settings().public_read
+        if public is None:
+            totals = data.trajectory_total()
+            public = totals["total"] == totals["fictional"]
+        return not public and auth.current_user() is None
+    except SQLAlchemyError:
+        # Without a database no page can show data; let the pages say so in Dutch.
+        return False
+
+
 def main() -> None:
     st.set_page_config(page_title=t("app.titel"), page_icon=ICON, layout="wide")
+    if must_sign_in():
+        st.navigation(
+            [st.Page(auth.login_page, title=t("auth.titel"), icon=":material/login:")]
+        ).run()
+        return
     navigation = st.navigation(
         [
             st.Page(path, title=t(key), icon=icon, default=default)

@@ -68,3 +68,10 @@ def logout_button(user: User) -> None:
             st.logout()
         st.session_state.pop(SESSION_KEY, None)
         st.rerun()
+
+
+def login_page() -> None:
+    """The only page for visitors when reading without signing in is switched off."""
+    st.title(t("auth.titel"))
+    st.caption(t("auth.besloten"))
+    login_form("login_page")

@@ -22,8 +22,9 @@ class Settings:
     is_default_database: bool
     suppress_below: int
     lasting_months: int
-    # Reading without signing in: on for the sample database, off by default for real data.
-    public_read: bool = True
+    # Reading without signing in: None (unset) means on while the database holds only the invented
+    # sample data and off once it holds real data; a deployment may set it either way.
+    public_read: bool | None = None
 
 
 def _secrets() -> dict:
@@ -49,9 +50,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         env.get("LASTING_MONTHS") or secrets.get("lasting_months") or DEFAULT_LASTING_MONTHS
     )
     public = env.get("PUBLIC_READ") or secrets.get("public_read")
-    public_read = (
-        is_default if public is None else str(public).lower() in ("1", "true", "ja", "yes")
-    )
+    public_read = None if public is None else str(public).lower() in ("1", "true", "ja", "yes")
     return Settings(
         database_url=url,
         is_default_database=is_default,

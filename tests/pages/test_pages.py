@@ -112,3 +112,12 @@ def test_briefing_compares_a_running_year_with_the_same_period_last_year():
     assert "01-01-2025 – 31-10-2025" in text
     deltas = [m.proto.delta for m in at.metric if m.proto.delta]
     assert deltas and all("vorig jaar" in d for d in deltas)
+
+
+def test_without_public_reading_visitors_only_see_the_login(monkeypatch):
+    monkeypatch.setenv("PUBLIC_READ", "0")
+    at = open_page()
+    assert not at.exception
+    assert at.title[0].value == "Inloggen"
+    assert not at.dataframe
+    assert at.text_input  # the sign-in form
