@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.style import colour, house_layout
-from domain.formatting import fmt_decimal, fmt_pct
+from domain.formatting import MONTHS_NL, fmt_decimal, fmt_pct
 
 
 def compare_figure(long: pd.DataFrame, title: str | None = None) -> go.Figure:
@@ -39,13 +39,18 @@ def compare_figure(long: pd.DataFrame, title: str | None = None) -> go.Figure:
     return fig
 
 
+def short_month(month: str) -> str:
+    """'2024-01' -> 'jan 2024'."""
+    return f"{MONTHS_NL[int(month[5:7]) - 1][:3]} {month[:4]}"
+
+
 def trend_figure(trend: pd.DataFrame, title: str | None, names: dict[str, str]) -> go.Figure:
     """Monthly cohorts: registrations per month and how many of them were placed
     (`domain.funnel.trend_table`); hidden months show a gap."""
     fig = go.Figure()
     for i, key in enumerate(("aanmelding", "geplaatst")):
         fig.add_scatter(
-            x=list(trend["month"]),
+            x=[short_month(m) for m in trend["month"]],
             y=list(trend[key]),
             name=names[key],
             mode="lines+markers",

@@ -21,10 +21,18 @@ def _ratio(num: int, den: int, hidden: bool, threshold: int) -> float | None:
     return num / den
 
 
-def funnel_mask(counts: pd.DataFrame, threshold: int, partition: bool = True) -> pd.DataFrame:
+def funnel_mask(
+    counts: pd.DataFrame,
+    threshold: int,
+    partition: bool = True,
+    total_hidden: Mapping[str, bool] | None = None,
+) -> pd.DataFrame:
     """Hidden cells of funnel rows (columns COUNT_COLUMNS): small counts, small differences
-    between stages, a lone hidden part of geplaatst and, with `partition`, a lone hidden row."""
-    return protect_grouped_funnel(counts, STAGE_KEYS, PLACEMENT_PARTS, threshold, partition)
+    between stages, a lone hidden part of geplaatst and, with `partition`, a lone hidden row
+    (or no hidden row where the column's total is hidden: `total_hidden`, the page's funnel)."""
+    return protect_grouped_funnel(
+        counts, STAGE_KEYS, PLACEMENT_PARTS, threshold, partition, total_hidden
+    )
 
 
 def funnel_table(
@@ -67,7 +75,11 @@ COMPARE_COLUMNS = ["group", "name", "stage", "label", "count", "shown", "hidden"
 
 
 def compare_table(
-    grouped: pd.DataFrame, labels: Mapping[object, str], chosen: Sequence[object], threshold: int
+    grouped: pd.DataFrame,
+    labels: Mapping[object, str],
+    chosen: Sequence[object],
+    threshold: int,
+    total_hidden: Mapping[str, bool] | None = None,
 ) -> pd.DataFrame:
     """Funnels of the chosen groups, long format, protected across ALL groups of the dimension
     (they add up to the whole cohort, so a hidden cell of one group could otherwise be got from
@@ -79,7 +91,7 @@ def compare_table(
     if grouped.empty:
         return pd.DataFrame(columns=COMPARE_COLUMNS)
     grouped = grouped.reset_index(drop=True)
-    mask = funnel_mask(grouped, threshold, partition=True)
+    mask = funnel_mask(grouped, threshold, partition=True, total_hidden=total_hidden)
     frames = []
     for group in chosen:
         rows = grouped.index[grouped["group"] == group]
@@ -93,9 +105,12 @@ def compare_table(
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COMPARE_COLUMNS)
 
 
-def trend_table(monthly: pd.DataFrame, threshold: int) -> pd.DataFrame:
+def trend_table(
+    monthly: pd.DataFrame, threshold: int, total_hidden: Mapping[str, bool] | None = None
+) -> pd.DataFrame:
     """Monthly cohorts: registrations and (eventual) placements per registration month,
-    protected across months (they add up to the cohort of the period).
+    protected across months (they add up to the cohort of the period, whose funnel is on the
+    page: `total_hidden` is that funnel's mask).
 
     Columns: month, aanmelding, geplaatst (None where hidden), aanmelding_shown, geplaatst_shown.
     """
@@ -104,7 +119,7 @@ def trend_table(monthly: pd.DataFrame, threshold: int) -> pd.DataFrame:
             columns=["month", "aanmelding", "geplaatst", "aanmelding_shown", "geplaatst_shown"]
         )
     monthly = monthly.reset_index(drop=True)
-    mask = funnel_mask(monthly, threshold, partition=True)
+    mask = funnel_mask(monthly, threshold, partition=True, total_hidden=total_hidden)
     out = pd.DataFrame({"month": monthly["group"]})
     for key in ("aanmelding", "geplaatst"):
         values = monthly[key].astype(int)

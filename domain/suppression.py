@@ -118,13 +118,16 @@ def protect_grouped_funnel(
     parts_of: Mapping[str, Sequence[str]] | None = None,
     threshold: int = 10,
     partition: bool = True,
+    total_hidden: Mapping[str, bool] | None = None,
 ) -> pd.DataFrame:
     """The hidden-cell mask (same shape as `counts[columns]`) of a table of funnels, one per row.
 
     Each row's `chain` columns are protected as a funnel (`protect_chain`); each `parts_of` total
     is protected with its parts (werk and opleiding within geplaatst); with `partition`, the rows
     are taken to add up to a total that may be shown elsewhere (all providers add up to the whole
-    cohort), so every column is protected across rows as well. Repeated until nothing changes.
+    cohort), so every column is protected across rows as well; `total_hidden` marks columns whose
+    total is hidden where it is shown (a stage hidden in the page's own funnel), so that the rows
+    do not add up to it. Repeated until nothing changes.
     """
     parts_of = dict(parts_of or {})
     columns = list(dict.fromkeys([*chain, *[c for ps in parts_of.values() for c in ps]]))
@@ -151,7 +154,7 @@ def protect_grouped_funnel(
                 )
                 for p in hide:
                     mask.at[i, p] = True
-        if partition and len(values) > 1:
+        if partition:
             for c in columns:
                 col = {str(i): int(values.at[i, c]) for i in range(len(values))}
                 hide = protect_parts(
@@ -159,6 +162,7 @@ def protect_grouped_funnel(
                     col,
                     {str(i) for i in range(len(values)) if mask.at[i, c]},
                     threshold,
+                    total_hidden=bool((total_hidden or {}).get(c, False)),
                 )
                 for k in hide:
                     mask.at[int(k), c] = True

@@ -40,7 +40,7 @@ def _funnel_frame(table: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def comparison(f, threshold: int, year: int) -> None:
+def comparison(f, threshold: int, year: int, hidden: dict) -> None:
     st.subheader(t("trajecten.vergelijk_kop"))
     st.caption(t("trajecten.vergelijk_uitleg"))
     controls.hr_preset_button()
@@ -68,7 +68,8 @@ def comparison(f, threshold: int, year: int) -> None:
     if len(chosen) < 2:
         st.info(t("trajecten.kies_groepen"))
         return
-    long = compare_table(grouped, labels, chosen, threshold)
+    # The groups may add up to the page's funnel: its hidden stages stay hidden in their sum.
+    long = compare_table(grouped, labels, chosen, threshold, hidden)
     title = t(f"trajecten.titel_{dim}")
     st.plotly_chart(tc.compare_figure(long, title), width="stretch", config=PLOT_CONFIG)
     st.caption(t("trajecten.vergelijk_alt"))
@@ -126,9 +127,9 @@ def dropout(f, funnel_row: dict, hidden: dict, threshold: int) -> None:
     layout.table_downloads(shown, "uitval_per_fase", key="dl_uitval")
 
 
-def trend(f, threshold: int) -> None:
+def trend(f, threshold: int, hidden: dict) -> None:
     st.subheader(t("trajecten.trend_kop"))
-    table = trend_table(data.funnel_counts(f, "maand"), threshold)
+    table = trend_table(data.funnel_counts(f, "maand"), threshold, hidden)
     names = {"aanmelding": t("kolom.aangemeld"), "geplaatst": t("kolom.geplaatst")}
     st.plotly_chart(
         tc.trend_figure(table, t("trajecten.trend_titel"), names),
@@ -138,7 +139,7 @@ def trend(f, threshold: int) -> None:
     st.caption(t("trajecten.trend_alt"))
     shown = pd.DataFrame(
         {
-            t("kolom.maand"): table["month"],
+            t("kolom.maand"): [controls.month_name(m) for m in table["month"]],
             names["aanmelding"]: table["aanmelding_shown"],
             names["geplaatst"]: table["geplaatst_shown"],
         }
@@ -191,10 +192,10 @@ def render() -> None:
             shown = _funnel_frame(table)
             st.dataframe(shown, hide_index=True, width="stretch")
             layout.table_downloads(shown, "trechter", key="dl_trechter")
-        comparison(f, threshold, sel.year)
+        comparison(f, threshold, sel.year, hidden)
         lead_times(f, threshold)
         dropout(f, row, hidden, threshold)
-        trend(f, threshold)
+        trend(f, threshold, hidden)
     layout.data_date()
     with st.expander(t("trajecten.definities_kop")):
         s = data.settings()

@@ -81,3 +81,19 @@ def test_dropout_rows_add_up_to_the_funnel_differences_and_follow_its_hidden_sta
     assert mask.loc["intake", [NO_DROPOUT, "ziek"]].any(), "or the parts would add up to it"
     assert mask.loc["diagnose", "verhuisd"] and mask.loc["diagnose", "ziek"]
     assert not mask.loc["gestart"].any()
+
+
+def test_trend_months_protect_each_other_and_the_funnel_of_the_period():
+    from domain.funnel import trend_table
+
+    monthly = pd.DataFrame(
+        [
+            dict(group=m, aanmelding=a, intake=a, diagnose=a, gestart=a, geplaatst=p, duurzaam=0,
+                 geplaatst_werk=p, geplaatst_opleiding=0)
+            for m, a, p in (("2024-01", 40, 20), ("2024-02", 45, 25), ("2024-03", 30, 3))
+        ]
+    )  # fmt: skip
+    table = trend_table(monthly, 10)
+    assert table["geplaatst_shown"].tolist() == ["x", "25", "<10"]
+    assert pd.isna(table["geplaatst"].tolist()[2]), "no hidden value reaches the chart"
+    assert table["aanmelding_shown"].tolist() == ["40", "45", "30"]

@@ -69,3 +69,11 @@ def test_labels_distinguish_small_from_complementary():
     assert cell_label(40, 10, hidden=True) == "x"
     assert cell_label(1234, 10) == "1.234"
     assert cell_label(7, 5) == "7"
+
+
+def test_rows_do_not_add_up_to_a_total_hidden_on_the_page():
+    # The page's funnel hides 'out' (x); two months that are both shown would give it back.
+    counts = pd.DataFrame({"in": [50, 60], "out": [20, 30]})
+    mask = protect_grouped_funnel(counts, ["in", "out"], threshold=10, total_hidden={"out": True})
+    assert mask["out"].sum() >= 1
+    assert not mask["in"].any()
