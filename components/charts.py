@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.style import colour, house_layout
-from domain.formatting import fmt_int, fmt_pct
+from domain.formatting import fmt_int, fmt_pct, missing
 
 
 def funnel_figure(table: pd.DataFrame, title: str | None = None) -> go.Figure:
@@ -16,7 +16,7 @@ def funnel_figure(table: pd.DataFrame, title: str | None = None) -> go.Figure:
     labels = []
     for row in table.itertuples():
         text = row.shown
-        if row.from_previous is not None:
+        if not missing(row.from_previous):
             text += f"  ({fmt_pct(row.from_previous)} van vorige)"
         labels.append(text)
     fig = go.Figure(

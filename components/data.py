@@ -133,3 +133,13 @@ def data_until() -> date | None:
 @_cached
 def imports() -> pd.DataFrame:
     return queries.imports(engine())
+
+
+@_cached
+def lead_time_histogram(f: TrajectoryFilter) -> pd.DataFrame:
+    return queries.lead_time_histogram(engine(), f)
+
+
+@_cached
+def dropout_by_stage(f: TrajectoryFilter) -> pd.DataFrame:
+    return queries.dropout_by_stage(engine(), f, settings().lasting_months)

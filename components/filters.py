@@ -30,11 +30,13 @@ class Selection:
     municipality: str | None = None
 
 
-def _from_url(key: str, options: list, cast=str) -> None:
-    """Put a valid URL value into the widget's state before the widget is drawn."""
+def from_url(key: str, param: str, options: list, cast=str) -> None:
+    """Put a valid URL value of `param` into widget `key`'s state before the widget is drawn.
+
+    Values are plain text matched against the widget's options; anything else is ignored."""
     if key in st.session_state:
         return
-    raw = st.query_params.get(PARAMS[key])
+    raw = st.query_params.get(param)
     if raw is None:
         return
     try:
@@ -45,14 +47,43 @@ def _from_url(key: str, options: list, cast=str) -> None:
         st.session_state[key] = value
 
 
-def _to_url(key: str) -> None:
+def to_url(key: str, param: str) -> None:
+    """Write widget `key`'s value to the URL as `param` (removed when the value is None)."""
     value = st.session_state.get(key)
-    name = PARAMS[key]
     if value is None:
-        if name in st.query_params:
-            del st.query_params[name]
-    elif st.query_params.get(name) != str(value):
-        st.query_params[name] = str(value)
+        if param in st.query_params:
+            del st.query_params[param]
+    elif st.query_params.get(param) != str(value):
+        st.query_params[param] = str(value)
+
+
+def list_from_url(key: str, param: str, options: list) -> None:
+    """Like `from_url` for a multiselect: a comma-separated list, each item matched by its text."""
+    if key in st.session_state:
+        return
+    raw = st.query_params.get(param)
+    if raw is None:
+        return
+    by_text = {str(o): o for o in options}
+    st.session_state[key] = [by_text[v] for v in raw.split(",") if v in by_text]
+
+
+def list_to_url(key: str, param: str) -> None:
+    values = st.session_state.get(key) or []
+    text = ",".join(str(v) for v in values)
+    if not text:
+        if param in st.query_params:
+            del st.query_params[param]
+    elif st.query_params.get(param) != text:
+        st.query_params[param] = text
+
+
+def _from_url(key: str, options: list, cast=str) -> None:
+    from_url(key, PARAMS[key], options, cast)
+
+
+def _to_url(key: str) -> None:
+    to_url(key, PARAMS[key])
 
 
 def sidebar(
@@ -77,6 +108,7 @@ def sidebar(
             t("filters.samenwerking"),
             p_options,
             key="f_samenwerking",
+            placeholder=t("filters.alle"),
             format_func=lambda c: t("filters.alle") if c is None else p_names[c],
         )
 
@@ -93,6 +125,7 @@ def sidebar(
             t("filters.programma"),
             g_options,
             key="f_programma",
+            placeholder=t("filters.alle"),
             format_func=lambda c: t("filters.alle") if c is None else g_names[c],
         )
 
@@ -103,6 +136,7 @@ def sidebar(
             t("filters.gemeente"),
             m_options,
             key="f_gemeente",
+            placeholder=t("filters.alle_gemeenten"),
             format_func=lambda c: t("filters.alle_gemeenten") if c is None else m_names[c],
         )
     for key in PARAMS:

@@ -59,3 +59,19 @@ def table_download(df: pd.DataFrame, file_stem: str, key: str) -> None:
         mime="text/csv",
         key=key,
     )
+
+
+def table_downloads(df: pd.DataFrame, file_stem: str, key: str) -> None:
+    """CSV and Excel downloads side by side of a table that is already suppressed and formatted."""
+    from domain.export import safe_csv, safe_xlsx
+
+    c1, c2, _ = st.columns([1, 1, 3])
+    c1.download_button(
+        t("algemeen.download_csv"), data=safe_csv(df), file_name=f"{file_stem}.csv",
+        mime="text/csv", key=f"{key}_csv",
+    )  # fmt: skip
+    c2.download_button(
+        t("algemeen.download_xlsx"), data=safe_xlsx(df), file_name=f"{file_stem}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}_xlsx",
+    )  # fmt: skip

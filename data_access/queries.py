@@ -25,7 +25,7 @@ from data_access.schema import (
     target,
     trajectory,
 )
-from data_access.sql import add_months, month_of, year_of
+from data_access.sql import add_months, days_between, month_of, year_of
 
 t = trajectory.c
 
@@ -468,4 +468,64 @@ def imports(engine: sa.Engine, limit: int = 200) -> pd.DataFrame:
         .order_by(log.imported_at.desc(), log.id.desc())
         .limit(limit)
     )  # fmt: skip
+    return _frame(engine, stmt)
+
+
+# Consecutive stages whose dates give a lead time (doorlooptijd): step key -> (from, to) columns.
+LEAD_TIME_STEPS: dict[str, tuple[sa.Column, sa.Column]] = {
+    "aanmelding": (t.registered_on, t.intake_on),
+    "intake": (t.intake_on, t.diagnosis_on),
+    "diagnose": (t.diagnosis_on, t.started_on),
+    "gestart": (t.started_on, t.placed_on),
+}
+
+
+def lead_time_histogram(engine: sa.Engine, f: TrajectoryFilter) -> pd.DataFrame:
+    """How many trajectories took each number of days from a stage to the next (both dates known).
+
+    A histogram, so that medians and quartiles can be computed without reading rows (SQLite has
+    no percentile function). Columns: step (the stage the step starts from, a key of
+    LEAD_TIME_STEPS), days, n.
+    """
+    parts = []
+    for step, (start, end) in LEAD_TIME_STEPS.items():
+        days = days_between(start, end).label("days")
+        parts.append(
+            sa.select(sa.literal(step, sa.String).label("step"), days, sa.func.count().label("n"))
+            .where(start.is_not(None), end.is_not(None), *conditions(f))
+            .group_by(days)
+        )
+    stmt = sa.union_all(*parts)
+    return _frame(engine, stmt)
+
+
+def _last_stage(lasting_months: int) -> sa.ColumnElement[str]:
+    """The last funnel stage a trajectory reached, with the same 'later stage counts' rule."""
+    return sa.case(
+        (_lasting(lasting_months), "duurzaam"),
+        (t.placed_on.is_not(None), "geplaatst"),
+        (t.started_on.is_not(None), "gestart"),
+        (t.diagnosis_on.is_not(None), "diagnose"),
+        (t.intake_on.is_not(None), "intake"),
+        else_="aanmelding",
+    )
+
+
+def dropout_by_stage(engine: sa.Engine, f: TrajectoryFilter, lasting_months: int) -> pd.DataFrame:
+    """Per last stage reached: how many stopped, per reason, and how many have no dropout (yet).
+
+    Columns: stage (last stage reached), reason (NULL for trajectories without a dropout date; an
+    empty reason becomes 'onbekend'), n. The counts of one stage add up to the people who reached
+    that stage and not the next: the difference between two stages of the funnel.
+    """
+    stage = _last_stage(lasting_months).label("stage")
+    reason = sa.case(
+        (t.dropout_on.is_(None), sa.null()),
+        else_=sa.func.coalesce(sa.func.nullif(t.dropout_reason, ""), "onbekend"),
+    ).label("reason")
+    stmt = (
+        sa.select(stage, reason, sa.func.count().label("n"))
+        .where(*conditions(f))
+        .group_by(stage, reason)
+    )
     return _frame(engine, stmt)

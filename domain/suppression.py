@@ -6,7 +6,9 @@ and exactly one part is hidden, the next smallest part is hidden too.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
 
 
 def is_small(n: int | None, threshold: int) -> bool:
@@ -43,3 +45,148 @@ def display_count(n: int | None, threshold: int, hidden: bool = False) -> str:
     if hidden or is_small(n, threshold):
         return hidden_label(threshold)
     return fmt_int(n)
+
+
+# Marks a count that is large enough to show but hidden so that a small one cannot be derived
+# from it (complementary suppression); statistical offices use a similar sign for such cells.
+SECONDARY_LABEL = "x"
+
+
+def cell_label(n: int | None, threshold: int, hidden: bool = False) -> str:
+    """'1.234', '<10' for a small count, or 'x' for a large count hidden to protect a small one."""
+    from domain.formatting import fmt_int
+
+    if n is None:
+        return "–"
+    if is_small(n, threshold):
+        return hidden_label(threshold)
+    if hidden:
+        return SECONDARY_LABEL
+    return fmt_int(n)
+
+
+def protect_parts(
+    total: int,
+    parts: Mapping[str, int],
+    hidden: set[str],
+    threshold: int,
+    total_hidden: bool = False,
+) -> set[str]:
+    """Parts to hide so that no hidden part, and no hidden total, can be got by adding or
+    subtracting shown numbers.
+
+    Starts from `hidden` plus every small part. A shown total with exactly one hidden part would
+    give that part away by subtraction: the smallest other non-zero part is hidden too. A hidden
+    total with every part shown would give the total away by addition: the smallest non-zero part
+    is hidden. A small total hides every part.
+    """
+    if is_small(total, threshold):
+        return {k for k, n in parts.items() if n > 0} | set(hidden)
+    out = set(hidden) | {k for k, n in parts.items() if is_small(n, threshold)}
+    hidden_nonzero = [k for k in out if parts.get(k, 0) > 0]
+    shown = sorted((n, k) for k, n in parts.items() if k not in out and n > 0)
+    if not shown:
+        return out
+    if (not total_hidden and len(hidden_nonzero) == 1) or (total_hidden and not hidden_nonzero):
+        out.add(shown[0][1])
+    return out
+
+
+def protect_chain(counts: Sequence[int], hidden: set[int], threshold: int) -> set[int]:
+    """Positions to hide in a chain of nested counts (a funnel: each stage within the one before).
+
+    The difference between two shown stages is itself a count of people (those who did not get
+    further), so it must be 0 or at least the threshold. Walking down the funnel, a stage whose
+    difference from the last shown stage is small is hidden as well. Sums of such differences are
+    then 0 or at least the threshold too, so any two shown stages are safe to subtract.
+    """
+    out = set(hidden) | {i for i, n in enumerate(counts) if is_small(n, threshold)}
+    last = None
+    for i, n in enumerate(counts):
+        if i in out:
+            continue
+        if last is not None and 0 < counts[last] - n < threshold:
+            out.add(i)
+            continue
+        last = i
+    return out
+
+
+def protect_grouped_funnel(
+    counts: pd.DataFrame,
+    chain: Sequence[str],
+    parts_of: Mapping[str, Sequence[str]] | None = None,
+    threshold: int = 10,
+    partition: bool = True,
+    total_hidden: Mapping[str, bool] | None = None,
+) -> pd.DataFrame:
+    """The hidden-cell mask (same shape as `counts[columns]`) of a table of funnels, one per row.
+
+    Each row's `chain` columns are protected as a funnel (`protect_chain`); each `parts_of` total
+    is protected with its parts (werk and opleiding within geplaatst); with `partition`, the rows
+    are taken to add up to a total that may be shown elsewhere (all providers add up to the whole
+    cohort), so every column is protected across rows as well; `total_hidden` marks columns whose
+    total is hidden where it is shown (a stage hidden in the page's own funnel), so that the rows
+    do not add up to it. Repeated until nothing changes.
+    """
+    parts_of = dict(parts_of or {})
+    columns = list(dict.fromkeys([*chain, *[c for ps in parts_of.values() for c in ps]]))
+    values = counts[columns].fillna(0).astype(int).reset_index(drop=True)
+    mask = values.apply(lambda col: col.map(lambda n: is_small(n, threshold)))
+    while True:
+        before = mask.copy()
+        for i in range(len(values)):
+            row = values.loc[i]
+            idx = protect_chain(
+                [int(row[c]) for c in chain],
+                {j for j, c in enumerate(chain) if mask.at[i, c]},
+                threshold,
+            )
+            for j in idx:
+                mask.at[i, chain[j]] = True
+            for total, parts in parts_of.items():
+                hide = protect_parts(
+                    int(row[total]),
+                    {p: int(row[p]) for p in parts},
+                    {p for p in parts if mask.at[i, p]},
+                    threshold,
+                    total_hidden=bool(mask.at[i, total]),
+                )
+                for p in hide:
+                    mask.at[i, p] = True
+        if partition:
+            for c in columns:
+                col = {str(i): int(values.at[i, c]) for i in range(len(values))}
+                hide = protect_parts(
+                    sum(col.values()),
+                    col,
+                    {str(i) for i in range(len(values)) if mask.at[i, c]},
+                    threshold,
+                    total_hidden=bool((total_hidden or {}).get(c, False)),
+                )
+                for k in hide:
+                    mask.at[int(k), c] = True
+        if mask.equals(before):
+            mask.index = counts.index
+            return mask
+
+
+def protect_rows(
+    totals: Sequence[int],
+    parts: pd.DataFrame,
+    threshold: int,
+    totals_hidden: Sequence[bool] | None = None,
+) -> pd.DataFrame:
+    """The hidden-cell mask of a table whose rows are a total split into parts (`protect_parts`
+    per row). `totals_hidden` marks totals that are hidden elsewhere; their parts then keep at
+    least one hidden so that the total cannot be got by adding them up."""
+    values = parts.fillna(0).astype(int)
+    mask = pd.DataFrame(False, index=values.index, columns=values.columns)
+    flags = list(totals_hidden) if totals_hidden is not None else [False] * len(values)
+    for (index, row), total, total_hidden in zip(values.iterrows(), totals, flags, strict=True):
+        hide = protect_parts(
+            int(total), {c: int(row[c]) for c in values.columns}, set(), threshold, total_hidden
+        )
+        for c in hide:
+            mask.at[index, c] = True
+    return mask
