@@ -30,11 +30,11 @@ class Selection:
     municipality: str | None = None
 
 
-def _from_url(key: str, options: list, cast=str) -> None:
+def _from_url(key: str, options: list, cast=str, param: str | None = None) -> None:
     """Put a valid URL value into the widget's state before the widget is drawn."""
     if key in st.session_state:
         return
-    raw = st.query_params.get(PARAMS[key])
+    raw = st.query_params.get(param or PARAMS[key])
     if raw is None:
         return
     try:
@@ -45,9 +45,9 @@ def _from_url(key: str, options: list, cast=str) -> None:
         st.session_state[key] = value
 
 
-def _to_url(key: str) -> None:
+def _to_url(key: str, param: str | None = None) -> None:
     value = st.session_state.get(key)
-    name = PARAMS[key]
+    name = param or PARAMS[key]
     if value is None:
         if name in st.query_params:
             del st.query_params[name]
@@ -118,3 +118,15 @@ def current() -> Selection:
         programme=st.session_state.get("f_programma"),
         municipality=st.session_state.get("f_gemeente"),
     )
+
+
+def page_choice(key: str, param: str, label: str, options: list, format_func, container=st):
+    """A page's own filter: a selectbox whose plain value lives in the URL under `param`.
+
+    A value from the URL or an earlier run that is no longer an option falls back to the first."""
+    if st.session_state.get(key) not in options:
+        st.session_state.pop(key, None)
+    _from_url(key, options, param=param)
+    value = container.selectbox(label, options, key=key, format_func=format_func)
+    _to_url(key, param=param)
+    return value
