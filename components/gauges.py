@@ -78,3 +78,16 @@ def progress_text(p: Pace, shown: str, as_of: date, hidden: bool) -> str:
     return (
         text + " " + t("doelen.verwacht", peildatum=fmt_date(as_of), verwacht=fmt_int(p.expected))
     )
+
+
+def parts_text(p: Pace, parts: tuple[tuple[str, int], ...]) -> str:
+    """For a target built from parts (the standing task, then the extra): how far each got."""
+    lines, top = [], 0
+    for label, value in parts:
+        top += value
+        if p.realised >= top:
+            lines.append(t("doelen.deel_gehaald", deel=label, tot=fmt_int(top)))
+        else:
+            key = "doelen.deel_niet_gehaald" if p.final else "doelen.deel_nog_niet"
+            lines.append(t(key, deel=label, tot=fmt_int(top), tekort=fmt_int(top - p.realised)))
+    return "  \n".join(lines)

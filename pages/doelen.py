@@ -79,6 +79,8 @@ def draw_gauge(name: str, g: tg.TargetGroup, area_names: pd.Series, threshold: i
     st.markdown(gauges.status_line(p))
     st.caption(gauges.progress_text(p, shown, as_of, hidden))
     st.caption(gauges.forecast_text(p, g.period_start, g.period_end, hidden))
+    if len(g.parts) > 1 and not g.members and not hidden:
+        st.caption(gauges.parts_text(p, g.parts))
     rows = [table_row(name, g, p, shown, hidden, as_of)]
     if g.members:
         counts = {m.area_code: int(member_counts.get(m.area_code, 0)) for m in g.members}

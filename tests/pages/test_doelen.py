@@ -28,6 +28,8 @@ def test_werkoffensief_gauge_shows_the_standing_task_and_the_extra():
     assert "4.248 van 4.500 gerealiseerd (94%)" in text
     assert "eindstand" in text
     assert "Eindstand: 252 onder het doel." in text
+    assert "✔ vaste taak (tot 4.000): gehaald" in text
+    assert "✖ extra (+500) (tot 4.500): niet gehaald, 252 te weinig" in text
 
 
 def test_kop_van_noord_holland_gauge_is_the_sum_of_its_municipalities():
