@@ -125,8 +125,16 @@ def render() -> None:
     elif sel.partnership:
         pid = int(data.partnerships().set_index("code").loc[sel.partnership, "id"])
         programmes = programmes[programmes["partnership_id"] == pid]
+    if sel.municipality:  # the programmes this municipality takes part in, or leads
+        members = data.partnership_members()
+        joined = members.loc[members["area_code"] == sel.municipality, "partnership_id"]
+        programmes = programmes[
+            programmes["partnership_id"].isin(joined)
+            | (programmes["lead_area_code"] == sel.municipality)
+        ]
+    ids = tuple(int(i) for i in programmes.index)
     groups = tg.overlapping(
-        tg.combine_members(tg.group_targets(data.targets(tuple(int(i) for i in programmes.index)))),
+        tg.combine_members(tg.group_targets(data.targets(ids))) if ids else [],
         date(sel.year, 1, 1),
         date(sel.year, 12, 31),
     )

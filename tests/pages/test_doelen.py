@@ -84,3 +84,18 @@ def test_small_counts_are_hidden_on_the_gauge_and_in_the_table(monkeypatch):
     assert row["Gerealiseerd"] == "<50"
     assert row["Gerealiseerd van doel"] == "–"
     assert row["Prognose einde periode"] == "–"
+
+
+def test_a_municipality_sees_the_programmes_it_takes_part_in_or_leads():
+    at = open_page("pages/doelen.py", jaar="2021", gemeente="GM0518")
+    headings = {m.value for m in at.markdown if m.value.startswith("**")}
+    assert "**Werkoffensief +500**" in headings
+    assert "**Regionale deal glastuinbouw en agrologistiek**" in headings
+    assert len(_gauges(at)) == 2
+
+
+def test_a_municipality_without_targets_gets_a_plain_message():
+    at = open_page("pages/doelen.py", jaar="2021", gemeente="GM0363")  # Amsterdam
+    assert not _gauges(at)
+    assert any("geen doelen" in i.value for i in at.info)
+    assert not at.exception
