@@ -52,6 +52,15 @@ def bar_figure(
     return house_layout(fig, title, height=max(220, 60 + 40 * len(df)))
 
 
+# Shades for the parts of a target on a gauge (the standing task, then the extra), light to dark
+# so they read without colour too; the legend under the gauge names them.
+PART_SHADES = ("#c5ced8", "#616e7c", "#3e4c59")
+# At most this many labels under a history chart, so they fit in a third of the page.
+HISTORY_TICKS = 4
+# The marker for where the programme should be on the peildatum.
+EXPECTED_MARKER = "#1f2933"
+
+
 def gauge_figure(
     realised: int,
     target: int,
@@ -59,30 +68,91 @@ def gauge_figure(
     title: str | None,
     bar_colour: str,
     hidden: bool = False,
+    parts: tuple[tuple[str, int], ...] = (),
+    hidden_text: str = "",
 ) -> go.Figure:
     """A target gauge: realised against target, with a marker where the programme should be now.
 
-    With `hidden` (a small count) neither the number nor the bar shows the value."""
+    `parts` (label, value) that add up to the target are drawn as steps, named in a legend below
+    (the standing task 0-4.000 and the extra 4.000-4.500). With `hidden` (a small count) neither
+    the number nor the bar shows the value; `hidden_text` ('<10') stands in the middle instead."""
     top = max(target, realised) * 1.1
+    shown_parts = parts if len(parts) > 1 else (("", target),)
+    steps, low = [], 0
+    for i, (_, value) in enumerate(shown_parts):
+        steps.append({"range": [low, low + value], "color": PART_SHADES[i % len(PART_SHADES)]})
+        low += value
     fig = go.Figure(
         go.Indicator(
             mode="gauge" if hidden else "gauge+number",
             value=0 if hidden else realised,
-            number={"valueformat": ",d"},
+            number={"valueformat": ",d", "font": {"size": 40}},
             title={"text": title or "", "font": {"size": 15}},
+            domain={"x": [0, 1], "y": [0.22 if len(parts) > 1 else 0, 1]},
             gauge={
                 "axis": {"range": [0, top], "tickformat": ",d"},
-                "bar": {"color": bar_colour},
-                "steps": [{"range": [0, target], "color": "#eef2f6"}],
+                "bar": {"color": bar_colour, "thickness": 0.5},
+                "steps": steps,
                 "threshold": {
-                    "line": {"color": "#1f2933", "width": 4},
-                    "thickness": 0.85,
+                    "line": {"color": EXPECTED_MARKER, "width": 4},
+                    "thickness": 0.9,
                     "value": expected,
                 },
             },
         )
     )
-    return house_layout(fig, None, height=240)
+    if hidden:
+        fig.add_annotation(
+            text=hidden_text, x=0.5, y=0.1, xref="paper", yref="paper", showarrow=False,
+            font={"size": 34},
+        )  # fmt: skip
+    if len(parts) > 1:
+        low, items = 0, []
+        for i, (label, value) in enumerate(parts):
+            shade = PART_SHADES[i % len(PART_SHADES)]
+            items.append(
+                f'<span style="color:{shade}">■</span> {label}: {fmt_int(low)}–{fmt_int(low + value)}'
+            )
+            low += value
+        fig.add_annotation(
+            text="<br>".join(items), x=0, y=0, xref="paper", yref="paper", showarrow=False,
+            font={"size": 13}, xanchor="left", yanchor="bottom", align="left",
+        )  # fmt: skip
+    fig = house_layout(fig, None, height=250 if len(parts) > 1 else 200)
+    # Room at the sides for the axis labels at both ends of the arc.
+    fig.update_layout(margin={"l": 30, "r": 40, "t": 20, "b": 10})
+    return fig
+
+
+def history_figure(
+    table: pd.DataFrame, names: dict[str, str], line_colour: str, title: str | None = None
+) -> go.Figure:
+    """The running total (line with points) against the cumulative pro-rata target (dashed), as
+    domain.targets.history gives them; `names` label the traces: cumulative, target. Months are
+    named in Dutch on the axis ('mrt 2021')."""
+    fig = go.Figure()
+    fig.add_scatter(
+        x=table["day"], y=table["target_cumulative"], name=names["target"], mode="lines",
+        line={"color": EXPECTED_MARKER, "width": 2, "dash": "dash"}, text=table["label"],
+        hovertemplate="%{text}: %{y:,.0f}<extra></extra>",
+    )  # fmt: skip
+    fig.add_scatter(
+        x=table["day"], y=table["cumulative"], name=names["cumulative"], mode="lines+markers",
+        connectgaps=True, line={"color": line_colour, "width": 3},
+        marker={"symbol": "circle", "size": 6}, text=table["label"],
+        hovertemplate="%{text}: %{y:,d}<extra></extra>",
+    )  # fmt: skip
+    step = max(1, -(-len(table) // HISTORY_TICKS))
+    ticks = table.iloc[::step]
+    fig.update_xaxes(tickvals=list(ticks["day"]), ticktext=list(ticks["label"]), tickangle=0)
+    fig.update_yaxes(tickformat=",d", rangemode="tozero", gridcolor="#eef2f6")
+    fig = house_layout(fig, title, height=220)
+    fig.update_layout(
+        font={"size": 12},
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        legend={"font": {"size": 11}, "y": 1.0, "yanchor": "bottom"},
+    )
+    return fig
 
 
 def legend_figure(entries: list[tuple[str, str]]) -> go.Figure:

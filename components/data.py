@@ -93,9 +93,34 @@ def realised(
 
 
 @_cached
-def monthly_realised(programme_id: int, metric: str, start: date, end: date) -> pd.DataFrame:
+def realised_by_area(
+    programme_id: int, metric: str, start: date, end: date, area_codes: tuple[str, ...]
+) -> pd.DataFrame:
+    return queries.realised_by_area(
+        engine(), programme_id, metric, start, end, settings().lasting_months, area_codes
+    )
+
+
+@_cached
+def monthly_realised(
+    programme_id: int, metric: str, start: date, end: date, area_codes: tuple[str, ...] = ()
+) -> pd.DataFrame:
     return queries.monthly_realised(
-        engine(), programme_id, metric, start, end, settings().lasting_months
+        engine(), programme_id, metric, start, end, settings().lasting_months, area_codes
+    )
+
+
+@_cached
+def reached_on(
+    programme_id: int,
+    metric: str,
+    start: date,
+    end: date,
+    count: int,
+    area_codes: tuple[str, ...] = (),
+) -> date | None:
+    return queries.reached_on(
+        engine(), programme_id, metric, start, end, settings().lasting_months, count, area_codes
     )
 
 

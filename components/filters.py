@@ -152,3 +152,15 @@ def current() -> Selection:
         programme=st.session_state.get("f_programma"),
         municipality=st.session_state.get("f_gemeente"),
     )
+
+
+def page_choice(key: str, param: str, label: str, options: list, format_func, container=st):
+    """A page's own filter: a selectbox whose plain value lives in the URL under `param`.
+
+    A value from the URL or an earlier run that is no longer an option falls back to the first."""
+    if st.session_state.get(key) not in options:
+        st.session_state.pop(key, None)
+    from_url(key, param, options)
+    value = container.selectbox(label, options, key=key, format_func=format_func)
+    to_url(key, param)
+    return value

@@ -318,17 +318,45 @@ def targets(engine: sa.Engine, programme_ids: tuple[int, ...] = ()) -> pd.DataFr
     return _frame(engine, stmt)
 
 
-def _metric_condition(metric: str, start: date, end: date, lasting_months: int):
+def _metric_day(metric: str, lasting_months: int) -> sa.ColumnElement:
+    """The day on which a trajectory counts for `metric`."""
     if metric == "aanmeldingen":
-        return t.registered_on.between(start, end)
+        return t.registered_on
     if metric == "gestart":
-        return t.started_on.between(start, end)
+        return t.started_on
     if metric == "geplaatst":
-        return t.placed_on.between(start, end)
+        return t.placed_on
     if metric == "duurzaam":
-        lasting_day = add_months(t.placed_on, sa.literal(lasting_months, sa.Integer))
-        return sa.and_(lasting_day.between(start, end), _lasting(lasting_months))
+        return add_months(t.placed_on, sa.literal(lasting_months, sa.Integer))
     raise ValueError(f"unknown metric {metric!r}")
+
+
+def _metric_condition(metric: str, start: date, end: date, lasting_months: int):
+    within = _metric_day(metric, lasting_months).between(start, end)
+    if metric == "duurzaam":
+        return sa.and_(within, _lasting(lasting_months))
+    return within
+
+
+def _target_conditions(
+    programme_id: int,
+    metric: str,
+    start: date,
+    end: date,
+    lasting_months: int,
+    area_codes: tuple[str, ...] = (),
+) -> list[sa.ColumnElement[bool]]:
+    """What counts towards a programme's target: its trajectories and those of the programmes
+    inside it, in the period, optionally only of some municipalities (by today's code)."""
+    inside = sa.select(programme.c.id).where(
+        sa.or_(programme.c.id == programme_id, programme.c.parent_id == programme_id)
+    )
+    where = [t.programme_id.in_(inside), _metric_condition(metric, start, end, lasting_months)]
+    if area_codes:
+        where.append(
+            t.area_code.in_(sa.select(area.c.code).where(area.c.current_code.in_(area_codes)))
+        )
+    return where
 
 
 def realised(
@@ -341,46 +369,92 @@ def realised(
     area_code: str | None = None,
 ) -> int:
     """How many of `metric` a programme (with the programmes inside it) realised in [start, end]."""
-    inside = sa.select(programme.c.id).where(
-        sa.or_(programme.c.id == programme_id, programme.c.parent_id == programme_id)
-    )
+    areas = (area_code,) if area_code else ()
     stmt = (
         sa.select(sa.func.count())
         .select_from(trajectory)
-        .where(t.programme_id.in_(inside), _metric_condition(metric, start, end, lasting_months))
+        .where(*_target_conditions(programme_id, metric, start, end, lasting_months, areas))
     )
-    if area_code:
-        stmt = stmt.where(
-            t.area_code.in_(sa.select(area.c.code).where(area.c.current_code == area_code))
-        )
     with engine.connect() as conn:
         return int(conn.execute(stmt).scalar_one())
 
 
-def monthly_realised(
-    engine: sa.Engine, programme_id: int, metric: str, start: date, end: date, lasting_months: int
+def realised_by_area(
+    engine: sa.Engine,
+    programme_id: int,
+    metric: str,
+    start: date,
+    end: date,
+    lasting_months: int,
+    area_codes: tuple[str, ...],
 ) -> pd.DataFrame:
-    """Realised per month in [start, end] for a programme and its sub-programmes.
+    """Realised in [start, end] per municipality (today's code), for the given municipalities.
+
+    Columns: area_code, realised. A municipality without any is absent."""
+    code = area.c.current_code.label("area_code")
+    stmt = (
+        sa.select(code, sa.func.count().label("realised"))
+        .select_from(trajectory)
+        .join(area, area.c.code == t.area_code)
+        .where(*_target_conditions(programme_id, metric, start, end, lasting_months, area_codes))
+        .group_by(area.c.current_code)
+        .order_by(area.c.current_code)
+    )
+    return _frame(engine, stmt)
+
+
+def monthly_realised(
+    engine: sa.Engine,
+    programme_id: int,
+    metric: str,
+    start: date,
+    end: date,
+    lasting_months: int,
+    area_codes: tuple[str, ...] = (),
+) -> pd.DataFrame:
+    """Realised per month in [start, end] for a programme and its sub-programmes (optionally only
+    for some municipalities).
 
     Columns: month ('YYYY-MM'), realised.
     """
-    inside = sa.select(programme.c.id).where(
-        sa.or_(programme.c.id == programme_id, programme.c.parent_id == programme_id)
-    )
-    day = {
-        "aanmeldingen": t.registered_on,
-        "gestart": t.started_on,
-        "geplaatst": t.placed_on,
-        "duurzaam": add_months(t.placed_on, sa.literal(lasting_months, sa.Integer)),
-    }[metric]
-    month = month_of(day).label("month")
+    month = month_of(_metric_day(metric, lasting_months)).label("month")
     stmt = (
         sa.select(month, sa.func.count().label("realised"))
-        .where(t.programme_id.in_(inside), _metric_condition(metric, start, end, lasting_months))
+        .where(*_target_conditions(programme_id, metric, start, end, lasting_months, area_codes))
         .group_by(month)
         .order_by(month)
     )
     return _frame(engine, stmt)
+
+
+def reached_on(
+    engine: sa.Engine,
+    programme_id: int,
+    metric: str,
+    start: date,
+    end: date,
+    lasting_months: int,
+    count: int,
+    area_codes: tuple[str, ...] = (),
+) -> date | None:
+    """The first day in [start, end] on which the running total of `metric` reached `count`, or
+    None if it did not. Counted per day and summed in order in SQL (a window function)."""
+    day = _metric_day(metric, lasting_months).label("day")
+    daily = (
+        sa.select(day, sa.func.count().label("n"))
+        .where(*_target_conditions(programme_id, metric, start, end, lasting_months, area_codes))
+        .group_by(day)
+        .subquery("daily")
+    )
+    running = sa.select(
+        daily.c.day, sa.func.sum(daily.c.n).over(order_by=daily.c.day).label("total")
+    ).subquery("running")
+    stmt = sa.select(sa.func.min(running.c.day)).where(running.c.total >= count)
+    with engine.connect() as conn:
+        value = conn.execute(stmt).scalar_one()
+    if isinstance(value, str):  # SQLite hands back a computed date as text
+        value = date.fromisoformat(value)
+    return value
 
 
 def published_figures(engine: sa.Engine) -> pd.DataFrame:

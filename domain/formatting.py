@@ -8,6 +8,9 @@ MONTHS_NL = (
     "januari", "februari", "maart", "april", "mei", "juni",
     "juli", "augustus", "september", "oktober", "november", "december",
 )  # fmt: skip
+MONTHS_SHORT_NL = (
+    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+)  # fmt: skip
 
 
 def missing(x: object) -> bool:
@@ -47,3 +50,8 @@ def fmt_date_long(d: date | None) -> str:
     if missing(d):
         return "–"
     return f"{d.day} {MONTHS_NL[d.month - 1]} {d.year}"
+
+
+def fmt_month(d: date) -> str:
+    """'mrt 2021': a month on a chart axis."""
+    return f"{MONTHS_SHORT_NL[d.month - 1]} {d.year}"

@@ -1,4 +1,8 @@
-"""Pace and forecast of a target: where a programme should be today, and where it is heading."""
+"""Pace and forecast of a target: where a programme should be today, and where it is heading.
+
+All plain functions of numbers and dates. `as_of` is the peildatum: the day up to which the
+realised figure counts (the page uses the earlier of today and the data's "stand per").
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,9 @@ from enum import Enum
 # Below 90% of the pro-rata expectation a programme is behind; below 75% well behind.
 BEHIND_BELOW = 0.90
 WELL_BEHIND_BELOW = 0.75
+
+ZERO_TARGET = "Een doel moet groter dan nul zijn."
+END_BEFORE_START = "Het einde van de periode ligt voor het begin."
 
 
 class Status(Enum):
@@ -27,8 +34,9 @@ class Pace:
     expected: float  # where the programme should be on `as_of`, pro rata
     elapsed: float  # share of the period that has passed, 0..1
     status: Status
-    forecast: float | None  # expected figure at the end at the current run rate
-    reached_on: date | None  # date the target is reached at that rate (or was reached)
+    forecast: float | None  # expected figure at the end at the current run rate (None: not begun)
+    reached_on: date | None  # day the target was reached, or will be at this rate; None: not
+    final: bool  # the period is over (on the peildatum): the figures are the eindstand
 
 
 def _days(start: date, end: date) -> int:
@@ -36,6 +44,7 @@ def _days(start: date, end: date) -> int:
 
 
 def elapsed_share(start: date, end: date, as_of: date) -> float:
+    """The share of [start, end] that has passed at the end of day `as_of`."""
     if as_of < start:
         return 0.0
     if as_of >= end:
@@ -43,47 +52,84 @@ def elapsed_share(start: date, end: date, as_of: date) -> float:
     return _days(start, as_of) / _days(start, end)
 
 
-def pace(target: int, realised: int, start: date, end: date, as_of: date) -> Pace:
-    """Pro-rata pace, status and run-rate forecast of `target` over [start, end] on `as_of`."""
-    if target <= 0:
-        raise ValueError("Een doel moet groter dan nul zijn.")
-    if end < start:
-        raise ValueError("Het einde van de periode ligt voor het begin.")
+def expected_by(target: int, start: date, end: date, as_of: date) -> float:
+    """Where a programme should be on `as_of` if the target is spread evenly over the period."""
+    return target * elapsed_share(start, end, as_of)
+
+
+def forecast_at_end(realised: int, start: date, end: date, as_of: date) -> float | None:
+    """The figure at the end of the period if the run rate so far holds; None before the start."""
+    if as_of < start:
+        return None
+    if as_of >= end:
+        return float(realised)
+    return realised / _days(start, as_of) * _days(start, end)
+
+
+def projected_reach_date(
+    target: int, realised: int, start: date, end: date, as_of: date
+) -> date | None:
+    """The day the target is reached at the run rate so far, or None if not within the period.
+
+    Only for a target not yet met; a met target's day comes from the data (`reached_on`)."""
+    if as_of < start or as_of >= end or realised <= 0 or realised >= target:
+        return None
+    days_gone = _days(start, as_of)
+    days_needed = -(-target * days_gone // realised)  # ceil(target / rate), in whole numbers
+    day = start + timedelta(days=days_needed - 1)
+    return day if day <= end else None
+
+
+def status_of(target: int, realised: int, start: date, end: date, as_of: date) -> Status:
+    """Op koers, achter, ruim achter against the pro-rata expectation; gehaald / niet gehaald
+    once the period is over; gehaald as soon as the target is met."""
     share = elapsed_share(start, end, as_of)
-    expected = target * share
-    forecast = None
-    reached_on = None
-    if share > 0:
-        days_gone = min(_days(start, as_of), _days(start, end))
-        rate = realised / days_gone
-        forecast = realised if share >= 1 else rate * _days(start, end)
-        if realised >= target:
-            reached_on = None  # reached already; the exact day needs the daily series
-        elif rate > 0 and share < 1:
-            days_needed = target / rate
-            day = start + timedelta(days=int(days_needed + 0.999999) - 1)
-            reached_on = day if day <= end else None
-    return Pace(
-        target=target,
-        realised=realised,
-        expected=expected,
-        elapsed=share,
-        status=_status(target, realised, expected, share),
-        forecast=forecast,
-        reached_on=reached_on,
-    )
-
-
-def _status(target: int, realised: int, expected: float, share: float) -> Status:
     if share >= 1:
         return Status.MET if realised >= target else Status.NOT_MET
     if realised >= target:
         return Status.MET
     if share == 0:
         return Status.NOT_STARTED
-    ratio = realised / expected if expected > 0 else 1.0
+    ratio = realised / (target * share)
     if ratio >= BEHIND_BELOW:
         return Status.ON_TRACK
     if ratio >= WELL_BEHIND_BELOW:
         return Status.BEHIND
     return Status.WELL_BEHIND
+
+
+def check_target(target: int, start: date, end: date) -> None:
+    """Refuse a target that cannot be judged: zero or negative, or a period that ends first."""
+    if target <= 0:
+        raise ValueError(ZERO_TARGET)
+    if end < start:
+        raise ValueError(END_BEFORE_START)
+
+
+def pace(
+    target: int,
+    realised: int,
+    start: date,
+    end: date,
+    as_of: date,
+    reached_on: date | None = None,
+) -> Pace:
+    """Pro-rata pace, status and run-rate forecast of `target` over [start, end] on `as_of`.
+
+    `reached_on` is the day the data shows the target was reached (for a met target)."""
+    check_target(target, start, end)
+    share = elapsed_share(start, end, as_of)
+    if realised >= target and share > 0:
+        reached = reached_on
+    else:
+        reached = projected_reach_date(target, realised, start, end, as_of)
+    return Pace(
+        target=target,
+        realised=realised,
+        expected=target * share,
+        elapsed=share,
+        status=status_of(target, realised, start, end, as_of),
+        forecast=forecast_at_end(realised, start, end, as_of),
+        reached_on=reached,
+        final=share >= 1,
+    )

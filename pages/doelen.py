@@ -7,30 +7,111 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import charts, data, filters, layout
+from components import charts, data, filters, gauges, layout
 from components.guard import render_safely
 from components.i18n import t
+from components.style import colour
+from domain import targets as tg
 from domain.formatting import fmt_date, fmt_int, fmt_pct
-from domain.pace import Status, pace
-from domain.suppression import display_count, is_small
-from domain.targets import group_targets, overlapping
+from domain.pace import pace
+from domain.suppression import display_count, hide_parts, is_small
 
-# Colour-blind-safe status colours; the status is always also written out in words.
-STATUS_COLOURS = {
-    Status.ON_TRACK: "#009E73",
-    Status.MET: "#009E73",
-    Status.BEHIND: "#E69F00",
-    Status.WELL_BEHIND: "#D55E00",
-    Status.NOT_MET: "#D55E00",
-    Status.NOT_STARTED: "#9aa5b1",
-}
+COLUMNS = 3  # gauges per row: readable on a laptop and on a projector
 
 
-def as_of_date(programme_id: int) -> date:
+def peildatum(programme_id: int) -> date:
     """Pace is judged on the date the programme's data runs to, never after today."""
     status = data.data_status().set_index("programme_id")
     until = status["data_until"].get(programme_id)
     return min(date.today(), until) if isinstance(until, date) else date.today()
+
+
+def period_label(key: str | None, year: int) -> str:
+    if key is None:
+        return t("doelen.alle_perioden", jaar=year)
+    start, end = (date.fromisoformat(part) for part in key.split("_"))
+    return f"{fmt_date(start)} – {fmt_date(end)}"
+
+
+def table_row(name: str, g: tg.TargetGroup, p, shown: str, hidden: bool, as_of: date) -> dict:
+    return {
+        t("kolom.programma"): name,
+        t("kolom.metriek"): t(f"metriek.{g.metric}"),
+        t("kolom.periode"): f"{fmt_date(g.period_start)} – {fmt_date(g.period_end)}",
+        t("kolom.doel"): fmt_int(g.value),
+        t("kolom.opbouw_doel"): " + ".join(f"{label} {fmt_int(v)}" for label, v in g.parts),
+        t("kolom.gerealiseerd"): shown,
+        t("kolom.percentage"): gauges.percentage(p, hidden),
+        t("kolom.peildatum"): fmt_date(as_of),
+        t("kolom.verwacht_nu"): fmt_int(p.expected),
+        t("kolom.verstreken"): fmt_pct(p.elapsed),
+        t("kolom.prognose"): "–" if hidden or p.forecast is None else fmt_int(p.forecast),
+        t("kolom.bereikt"): gauges.reached_cell(p, hidden),
+        t("kolom.status"): gauges.status_text(p),
+        t("kolom.stand"): t("doelen.stand_eind") if p.final else t("doelen.stand_tussen"),
+    }
+
+
+def draw_gauge(name: str, g: tg.TargetGroup, area_names: pd.Series, threshold: int) -> list[dict]:
+    """One card: gauge, status, forecast, members and history. Returns the card's table rows."""
+    as_of = peildatum(g.programme_id)
+    args = (g.programme_id, g.metric, g.period_start, g.period_end)
+    if g.area_codes:  # a partnership's gauge adds up its members
+        by_area = data.realised_by_area(*args, g.area_codes)
+        member_counts = dict(zip(by_area["area_code"], by_area["realised"], strict=True))
+        realised = sum(int(member_counts.get(code, 0)) for code in g.area_codes)
+    else:
+        member_counts, realised = {}, data.realised(*args)
+    reached = data.reached_on(*args, g.value, g.area_codes) if realised >= g.value else None
+    p = pace(g.value, realised, g.period_start, g.period_end, as_of, reached)
+    hidden = is_small(realised, threshold)
+    shown = display_count(realised, threshold)
+    st.markdown(f"**{name}**")
+    st.caption(
+        t("doelen.meter_kop", metriek=t(f"metriek.{g.metric}"), van=fmt_date(g.period_start),
+          tot=fmt_date(g.period_end))
+    )  # fmt: skip
+    figure = charts.gauge_figure(
+        realised, g.value, p.expected, None, gauges.STATUS_COLOURS[p.status], hidden=hidden,
+        parts=g.parts if len(g.parts) > 1 and not g.members else (), hidden_text=shown,
+    )  # fmt: skip
+    st.plotly_chart(figure, width="stretch", config={"displaylogo": False})
+    st.markdown(gauges.status_line(p))
+    st.caption(gauges.progress_text(p, shown, as_of, hidden))
+    st.caption(gauges.forecast_text(p, g.period_start, g.period_end, hidden))
+    if len(g.parts) > 1 and not g.members and not hidden:
+        st.caption(gauges.parts_text(p, g.parts))
+    rows = [table_row(name, g, p, shown, hidden, as_of)]
+    if g.members:
+        counts = {m.area_code: int(member_counts.get(m.area_code, 0)) for m in g.members}
+        secret = hide_parts(realised, counts, threshold)
+        members = []
+        for m in g.members:
+            mp = pace(m.value, counts[m.area_code], m.period_start, m.period_end, as_of)
+            m_hidden = m.area_code in secret
+            m_shown = display_count(counts[m.area_code], threshold, hidden=m_hidden)
+            member_name = f"{name} – {area_names.get(m.area_code, m.area_code)}"
+            rows.append(table_row(member_name, m, mp, m_shown, m_hidden, as_of))
+            members.append(
+                {
+                    t("kolom.gemeente"): area_names.get(m.area_code, m.area_code),
+                    t("kolom.doel"): fmt_int(m.value),
+                    t("kolom.gerealiseerd"): m_shown,
+                    t("kolom.status"): f"{gauges.STATUS_ICONS[mp.status]} {gauges.status_text(mp)}",
+                }
+            )
+        st.table(pd.DataFrame(members).set_index(t("kolom.gemeente")))
+    monthly = data.monthly_realised(*args, g.area_codes)
+    table = tg.history(monthly, g, as_of, threshold)
+    if table is None:
+        st.caption(t("doelen.verloop_te_klein"))
+    else:
+        names = {k: t(f"doelen.verloop_{k}") for k in ("cumulative", "target")}
+        st.plotly_chart(
+            charts.history_figure(table, names, colour(0)), width="stretch",
+            config={"displaylogo": False},
+        )  # fmt: skip
+    return rows
 
 
 def render() -> None:
@@ -44,72 +125,38 @@ def render() -> None:
     elif sel.partnership:
         pid = int(data.partnerships().set_index("code").loc[sel.partnership, "id"])
         programmes = programmes[programmes["partnership_id"] == pid]
-    groups = overlapping(
-        group_targets(data.targets(tuple(int(i) for i in programmes.index))),
+    if sel.municipality:  # the programmes this municipality takes part in, or leads
+        members = data.partnership_members()
+        joined = members.loc[members["area_code"] == sel.municipality, "partnership_id"]
+        programmes = programmes[
+            programmes["partnership_id"].isin(joined)
+            | (programmes["lead_area_code"] == sel.municipality)
+        ]
+    ids = tuple(int(i) for i in programmes.index)
+    groups = tg.overlapping(
+        tg.combine_members(tg.group_targets(data.targets(ids))) if ids else [],
         date(sel.year, 1, 1),
         date(sel.year, 12, 31),
     )
     if not groups:
         st.info(t("doelen.leeg", jaar=sel.year))
+        layout.definitions()
         return
+    left, right = st.columns([1, 2])
+    choice = filters.page_choice(
+        "f_periode", "periode", t("doelen.periode"), [None, *tg.periods(groups)],
+        lambda key: period_label(key, sel.year), container=left,
+    )  # fmt: skip
+    right.caption(t("doelen.peildatum_uitleg", vandaag=fmt_date(date.today())))
     area_names = data.municipalities(include_merged=True).set_index("code")["name"]
     rows = []
-    columns = st.columns(3)
-    for i, group in enumerate(groups):
-        name = programmes.loc[group.programme_id, "name"]
-        heading = f"{name} – {area_names[group.area_code]}" if group.area_code else name
-        realised = data.realised(
-            group.programme_id, group.metric, group.period_start, group.period_end, group.area_code
-        )
-        p = pace(
-            group.value, realised, group.period_start, group.period_end,
-            as_of_date(group.programme_id),
-        )  # fmt: skip
-        status_text = t(f"status.{p.status.value}")
-        with columns[i % 3].container(border=True):
-            st.markdown(f"**{heading}**")
-            st.plotly_chart(
-                charts.gauge_figure(
-                    realised,
-                    group.value,
-                    p.expected,
-                    name,
-                    STATUS_COLOURS[p.status],
-                    hidden=is_small(realised, threshold),
-                ),  # fmt: skip
-                width="stretch",
-                config={"displaylogo": False},
-                key=f"gauge_{i}",
-            )
-            st.markdown(f"**{status_text}**")
-            st.caption(
-                t(
-                    "doelen.uitleg_meter",
-                    metriek=t(f"metriek.{group.metric}"),
-                    gerealiseerd=display_count(realised, threshold),
-                    doel=fmt_int(group.value),
-                    van=fmt_date(group.period_start),
-                    tot=fmt_date(group.period_end),
-                    verwacht=fmt_int(p.expected),
-                )
-            )
-            if len(group.parts) > 1:
-                st.caption(" + ".join(f"{label}: {fmt_int(v)}" for label, v in group.parts))
-        rows.append(
-            {
-                t("kolom.programma"): heading,
-                t("kolom.metriek"): t(f"metriek.{group.metric}"),
-                t(
-                    "kolom.periode"
-                ): f"{fmt_date(group.period_start)} – {fmt_date(group.period_end)}",
-                t("kolom.doel"): fmt_int(group.value),
-                t("kolom.gerealiseerd"): display_count(realised, threshold),
-                t("kolom.verwacht_nu"): fmt_int(p.expected),
-                t("kolom.verstreken"): fmt_pct(p.elapsed),
-                t("kolom.prognose"): fmt_int(p.forecast),
-                t("kolom.status"): status_text,
-            }
-        )
+    columns = st.columns(COLUMNS)
+    for i, g in enumerate(tg.in_period(groups, choice)):
+        name = programmes.loc[g.programme_id, "name"]
+        if g.area_code:
+            name = f"{name} – {area_names.get(g.area_code, g.area_code)}"
+        with columns[i % COLUMNS].container(border=True):
+            rows += draw_gauge(name, g, area_names, threshold)
     st.subheader(t("doelen.tabel_kop"))
     table = pd.DataFrame(rows)
     st.dataframe(table, hide_index=True, width="stretch")

@@ -151,6 +151,49 @@ def test_monthly_realised(engine, small):
     assert list(months["realised"]) == [1, 1]
 
 
+def test_monthly_realised_for_some_municipalities(engine, small):
+    months = queries.monthly_realised(
+        engine, small["programme_id"], "geplaatst", date(2022, 1, 1), date(2022, 12, 31), 6,
+        area_codes=("GM0546",),
+    )  # fmt: skip
+    assert months.empty
+
+
+def test_realised_by_area_counts_noordwijkerhout_under_noordwijk(engine, small):
+    by_area = queries.realised_by_area(
+        engine, small["programme_id"], "aanmeldingen", date(2022, 1, 1), date(2023, 12, 31), 6,
+        ("GM0575", "GM0546"),
+    )  # fmt: skip
+    assert dict(zip(by_area["area_code"], by_area["realised"], strict=True)) == {
+        "GM0546": 3,
+        "GM0575": 3,
+    }
+
+
+def test_reached_on_is_the_day_the_running_total_gets_there(engine, small):
+    pid, period = small["programme_id"], (date(2022, 1, 1), date(2022, 12, 31))
+    assert queries.reached_on(engine, pid, "geplaatst", *period, 6, 1) == date(2022, 6, 1)
+    assert queries.reached_on(engine, pid, "geplaatst", *period, 6, 2) == date(2022, 7, 1)
+    assert queries.reached_on(engine, pid, "geplaatst", *period, 6, 3) is None
+    # Only within the period, and only for the municipalities asked for.
+    assert queries.reached_on(engine, pid, "geplaatst", date(2022, 6, 2), period[1], 6, 2) is None
+    # Noordwijk with Noordwijkerhout: registered 10 January, 10 February and 1 September.
+    noordwijk = ("GM0575",)
+    assert queries.reached_on(engine, pid, "aanmeldingen", *period, 6, 2, noordwijk) == date(
+        2022, 2, 10
+    )
+    assert queries.reached_on(engine, pid, "aanmeldingen", *period, 6, 3, noordwijk) == date(
+        2022, 9, 1
+    )
+
+
+def test_reached_on_for_lasting_placements_uses_the_window(engine, small):
+    # T0 placed 2022-06-01 and still in work 2023-01-10: lasting from 2022-12-01 with 6 months.
+    pid = small["programme_id"]
+    day = queries.reached_on(engine, pid, "duurzaam", date(2022, 1, 1), date(2023, 12, 31), 6, 1)
+    assert day == date(2022, 12, 1)
+
+
 def test_members_of_a_merged_municipality_are_placed_at_the_successor(engine, small):
     members = queries.partnership_members(engine)
     old = members[members["delivered_area_name"] == "Noordwijkerhout"].iloc[0]
