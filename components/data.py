@@ -122,3 +122,13 @@ def year_range() -> tuple[int, int] | None:
 @_cached
 def imports() -> pd.DataFrame:
     return queries.imports(engine())
+
+
+@_cached
+def area_boundaries() -> pd.DataFrame:
+    return queries.area_boundaries(engine())
+
+
+@_cached
+def registrations_per_area(year: int, programme_ids: tuple[int, ...] = ()) -> pd.DataFrame:
+    return queries.registrations_per_area(engine(), year, programme_ids)

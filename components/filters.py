@@ -18,6 +18,13 @@ PARAMS = {
     "f_gemeente": "gemeente",
 }
 
+# A page's own filters (drawn under the shared ones in the sidebar): widget key -> query parameter.
+PAGE_PARAMS = {
+    "f_kaart_soort": "soort",
+    "f_kaart_provincie": "provincie",
+    "f_kaart_kleur": "kleur",
+}
+
 
 @dataclass(frozen=True)
 class Selection:
@@ -34,7 +41,7 @@ def _from_url(key: str, options: list, cast=str) -> None:
     """Put a valid URL value into the widget's state before the widget is drawn."""
     if key in st.session_state:
         return
-    raw = st.query_params.get(PARAMS[key])
+    raw = st.query_params.get(PARAMS.get(key) or PAGE_PARAMS[key])
     if raw is None:
         return
     try:
@@ -47,7 +54,7 @@ def _from_url(key: str, options: list, cast=str) -> None:
 
 def _to_url(key: str) -> None:
     value = st.session_state.get(key)
-    name = PARAMS[key]
+    name = PARAMS.get(key) or PAGE_PARAMS[key]
     if value is None:
         if name in st.query_params:
             del st.query_params[name]
@@ -118,3 +125,15 @@ def current() -> Selection:
         programme=st.session_state.get("f_programma"),
         municipality=st.session_state.get("f_gemeente"),
     )
+
+
+def page_select(key: str, label: str, options: list, format_func, widget=st.selectbox):
+    """A page's own sidebar filter (a key of PAGE_PARAMS), read from and written to the URL as a
+    plain value like the shared filters. The first option is the default."""
+    with st.sidebar:
+        _from_url(key, options)
+        if st.session_state.get(key) not in options:
+            st.session_state.pop(key, None)
+        value = widget(label, options, key=key, format_func=format_func)
+    _to_url(key)
+    return value
