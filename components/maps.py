@@ -10,7 +10,7 @@ import pandas as pd
 import pydeck as pdk
 
 from components.i18n import t
-from components.style import colour, rgb
+from components.style import FONT, colour, rgb
 from domain.partnership_map import NO_DATA_BIN, SMALL_BIN, bin_labels, figure_bin, shown_figure
 
 # Views: European Netherlands, and Caribbean Netherlands (Bonaire lies ~7,800 km from Leiden).
@@ -267,6 +267,8 @@ def partnership_deck(
                 "TextLayer", labels[["naam", "lat", "lon"]], id="namen",
                 get_position=["lon", "lat"], get_text="naam", get_size=15,
                 get_color=[31, 41, 51], get_pixel_offset=[0, -26], pickable=False,
+                # Quoted: pydeck would otherwise read a plain string as an accessor.
+                font_family=f'"{FONT}"',
             )
         )  # fmt: skip
     carto = basemap == "carto"

@@ -127,6 +127,8 @@ def member_table(members: pd.DataFrame, partnerships: pd.DataFrame) -> pd.DataFr
     p = partnerships.set_index("id")
     source = {
         i: f"{r.source_title} ({r.source_publisher}, {fmt_date(r.source_date)})"
+        if isinstance(r.source_title, str)
+        else "–"
         for i, r in p.iterrows()
     }
     return pd.DataFrame(
