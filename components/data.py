@@ -168,3 +168,13 @@ def lead_time_histogram(f: TrajectoryFilter) -> pd.DataFrame:
 @_cached
 def dropout_by_stage(f: TrajectoryFilter) -> pd.DataFrame:
     return queries.dropout_by_stage(engine(), f, settings().lasting_months)
+
+
+@_cached
+def area_boundaries() -> pd.DataFrame:
+    return queries.area_boundaries(engine())
+
+
+@_cached
+def registrations_per_area(year: int, programme_ids: tuple[int, ...] = ()) -> pd.DataFrame:
+    return queries.registrations_per_area(engine(), year, programme_ids)

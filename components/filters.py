@@ -18,6 +18,13 @@ PARAMS = {
     "f_gemeente": "gemeente",
 }
 
+# A page's own filters (drawn under the shared ones in the sidebar): widget key -> query parameter.
+PAGE_PARAMS = {
+    "f_kaart_soort": "soort",
+    "f_kaart_provincie": "provincie",
+    "f_kaart_kleur": "kleur",
+}
+
 
 @dataclass(frozen=True)
 class Selection:
@@ -78,12 +85,16 @@ def list_to_url(key: str, param: str) -> None:
         st.query_params[param] = text
 
 
+def _param(key: str) -> str:
+    return PARAMS.get(key) or PAGE_PARAMS[key]
+
+
 def _from_url(key: str, options: list, cast=str) -> None:
-    from_url(key, PARAMS[key], options, cast)
+    from_url(key, _param(key), options, cast)
 
 
 def _to_url(key: str) -> None:
-    to_url(key, PARAMS[key])
+    to_url(key, _param(key))
 
 
 def sidebar(
@@ -163,4 +174,16 @@ def page_choice(key: str, param: str, label: str, options: list, format_func, co
     from_url(key, param, options)
     value = container.selectbox(label, options, key=key, format_func=format_func)
     to_url(key, param)
+    return value
+
+
+def page_select(key: str, label: str, options: list, format_func, widget=st.selectbox):
+    """A page's own sidebar filter (a key of PAGE_PARAMS), read from and written to the URL as a
+    plain value like the shared filters. The first option is the default."""
+    with st.sidebar:
+        _from_url(key, options)
+        if st.session_state.get(key) not in options:
+            st.session_state.pop(key, None)
+        value = widget(label, options, key=key, format_func=format_func)
+    _to_url(key)
     return value

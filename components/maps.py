@@ -1,19 +1,48 @@
-"""Map builders: pure functions from member tables to a pydeck Deck, drawn without outside tiles."""
+"""Map builders: pure functions from member tables to a pydeck Deck; no outside tiles unless asked."""
 
 from __future__ import annotations
 
+import json
 import math
+from urllib.parse import quote
 
 import pandas as pd
 import pydeck as pdk
 
-from components.style import colour, rgb
+from components.i18n import t
+from components.style import FONT, colour, rgb
+from domain.partnership_map import NO_DATA_BIN, SMALL_BIN, bin_labels, figure_bin, shown_figure
 
 # Views: European Netherlands, and Caribbean Netherlands (Bonaire lies ~7,800 km from Leiden).
 VIEWS = {
     "nederland": pdk.ViewState(latitude=52.15, longitude=5.3, zoom=6.4),
-    "caribisch": pdk.ViewState(latitude=15.0, longitude=-65.6, zoom=5.6),
+    # Centred on Bonaire, the only Caribbean member; close enough to show the island's shape.
+    "caribisch": pdk.ViewState(latitude=12.2, longitude=-68.27, zoom=7.2),
 }
+# Every pickable layer carries these fields, or the tooltip prints "{field}" literally.
+TOOLTIP_FIELDS = ("naam", "samenwerkingen", "rollen", "programmas", "cijfer", "area_code")
+TOOLTIP = {
+    "html": "<b>{naam}</b><br/>{samenwerkingen}<br/>{rollen}<br/>{programmas}<br/>{cijfer}",
+    "style": {"fontSize": "13px", "maxWidth": "360px", "whiteSpace": "normal"},
+}
+# Sequential blues for the figure bins (light to dark), readable with colour blindness; hidden
+# small counts get their own neutral sand colour so they never look like a low value.
+BIN_COLOURS = ("#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c")
+SMALL_COLOUR = "#d8cfc0"
+NO_DATA_COLOUR = "#eef0f2"
+# Fill of a municipality outside the chosen partnerships, and the opacity of member fills.
+PLAIN_FILL = [238, 240, 242, 255]
+MEMBER_ALPHA = 190
+# A municipality without boundaries and outside the chosen partnerships: a small grey dot.
+GREY_DOT = [154, 165, 177, 170]
+# Streamlit falls back to Carto's tiles when a deck has no map style, which an offline server
+# cannot reach. This inline MapLibre style (a plain background, no sources, no fonts) needs no
+# outside request at all.
+OFFLINE_STYLE = "data:application/json," + quote(json.dumps(
+    {"version": 8, "sources": {}, "layers": [
+        {"id": "achtergrond", "type": "background", "paint": {"background-color": "#f7f9fb"}}
+    ]}, separators=(",", ":"),
+))  # fmt: skip
 # Members further apart than this are joined by an arc (twinning across the ocean).
 ARC_MIN_KM = 150
 
@@ -28,35 +57,6 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def partnership_colours(codes: list[str]) -> dict[str, list[int]]:
     return {code: rgb(colour(i)) for i, code in enumerate(codes)}
-
-
-def area_points(members: pd.DataFrame, colours: dict[str, list[int]]) -> pd.DataFrame:
-    """One ring per (area, partnership); an area in several partnerships gets concentric rings.
-
-    Columns: area_code, name, lat, lon, radius, colour, tooltip fields (naam, samenwerkingen, rollen).
-    """
-    areas = members.dropna(subset=["lat"]).copy()
-    rows = []
-    for code, group in areas.groupby("area_code", sort=False):
-        partnerships = list(dict.fromkeys(group["partnership_name"]))
-        roles = [
-            f"{r.partnership_name}: {r.organisation_name + ' – ' if isinstance(r.organisation_name, str) else ''}{r.role}"
-            for r in group.itertuples()
-        ]
-        for ring, p_code in enumerate(dict.fromkeys(group["partnership_code"])):
-            rows.append(
-                {
-                    "area_code": code,
-                    "naam": group["area_name"].iloc[0],
-                    "lat": float(group["lat"].iloc[0]),
-                    "lon": float(group["lon"].iloc[0]),
-                    "radius": 3500 + 2200 * ring,
-                    "kleur": colours[p_code],
-                    "samenwerkingen": ", ".join(partnerships),
-                    "rollen": "; ".join(roles),
-                }
-            )
-    return pd.DataFrame(rows)
 
 
 def arcs(members: pd.DataFrame, colours: dict[str, list[int]]) -> pd.DataFrame:
@@ -75,61 +75,232 @@ def arcs(members: pd.DataFrame, colours: dict[str, list[int]]) -> pd.DataFrame:
                             "kleur": colours[p_code],
                             "naam": f"{a['area_name']} – {b['area_name']}",
                             "samenwerkingen": a["partnership_name"],
-                            "rollen": "",
+                            "rollen": t("kaart.afstand", km=f"{km_between(a['lat'], a['lon'], b['lat'], b['lon']):,.0f}".replace(",", ".")),
+                            "programmas": "", "cijfer": "", "area_code": "",
                         }
                     )  # fmt: skip
     return pd.DataFrame(rows)
 
 
+def area_info(
+    areas: pd.DataFrame,
+    members: pd.DataFrame,
+    programmes: dict[str, list[str]],
+    counts: dict[str, int],
+    year: int,
+    threshold: int,
+) -> pd.DataFrame:
+    """Tooltip lines per municipality, in Dutch. Columns: area_code, lat, lon, and TOOLTIP_FIELDS,
+    plus aantal (the count) and bin (its colour bin). Organisations without a place of their own
+    are listed with the member municipalities of their partnership."""
+    located = members.dropna(subset=["area_code"])
+    loose = members[members["area_code"].isna() & members["organisation_name"].notna()]
+    rows = []
+    for a in areas.itertuples():
+        own = located[located["area_code"] == a.code]
+        parts = list(dict.fromkeys(own["partnership_name"]))
+        roles = [
+            (f"{r.organisation_name}: " if isinstance(r.organisation_name, str) else "") + r.role
+            for r in own.itertuples()
+        ]
+        orgs = loose[loose["partnership_id"].isin(own["partnership_id"])]["organisation_name"]
+        if len(orgs):
+            roles.append(t("kaart.tip_organisaties", namen=", ".join(dict.fromkeys(orgs))))
+        n = counts.get(a.code, 0)
+        rows.append(
+            {
+                "area_code": a.code,
+                "lat": float(a.lat),
+                "lon": float(a.lon),
+                "naam": a.name,
+                "samenwerkingen": t("kaart.tip_samenwerkingen", namen=", ".join(parts))
+                if parts else t("kaart.tip_geen_samenwerking"),
+                "rollen": t("kaart.tip_rol", rollen="; ".join(roles)) if roles else "",
+                "programmas": t("kaart.tip_programmas", namen=", ".join(programmes.get(a.code, [])))
+                if programmes.get(a.code) else "",
+                "cijfer": t("kaart.tip_cijfer", jaar=year, aantal=shown_figure(n, threshold)),
+                "aantal": n,
+                "bin": figure_bin(n, threshold),
+            }
+        )  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def bin_colours(threshold: int) -> dict[str, list[int]]:
+    """Colour per figure bin, 'geen' and 'klein' included."""
+    labels = bin_labels(threshold)
+    out = {NO_DATA_BIN: rgb(NO_DATA_COLOUR), SMALL_BIN: rgb(SMALL_COLOUR)}
+    out.update({label: rgb(BIN_COLOURS[i]) for i, label in enumerate(labels)})
+    return out
+
+
+def member_rings(info: pd.DataFrame, members: pd.DataFrame, colours: dict[str, list[int]]):
+    """One ring per (area, partnership) at the centroid; an area in several partnerships gets
+    concentric rings (Leiden: Holland Rijnland and Bonaire–Leiden)."""
+    located = members.dropna(subset=["area_code"])
+    by_code = info.set_index("area_code")
+    rows = []
+    for code, group in located.groupby("area_code", sort=False):
+        if code not in by_code.index:
+            continue
+        for ring, p_code in enumerate(dict.fromkeys(group["partnership_code"])):
+            row = by_code.loc[code]
+            rows.append(
+                {
+                    **{f: row[f] for f in TOOLTIP_FIELDS if f != "area_code"},
+                    "area_code": code, "lat": row["lat"], "lon": row["lon"],
+                    "radius": 3500 + 2200 * ring, "kleur": colours[p_code],
+                }
+            )  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def polygons(boundaries: pd.DataFrame, info: pd.DataFrame, fills: dict[str, list[int]],
+             lines: dict[str, list[int]]) -> pd.DataFrame:  # fmt: skip
+    """One row per polygon part (a MultiPolygon gives several) with its outer ring and holes,
+    fill and line colour, and the tooltip fields of its municipality."""
+    by_code = info.set_index("area_code")
+    rows = []
+    for b in boundaries.itertuples():
+        if b.area_code not in by_code.index:
+            continue
+        geometry = json.loads(b.geometry)
+        parts = (
+            [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        )
+        row = by_code.loc[b.area_code]
+        for rings in parts:
+            rows.append(
+                {
+                    **{f: row[f] for f in TOOLTIP_FIELDS if f != "area_code"},
+                    "area_code": b.area_code, "polygon": rings,
+                    "vulling": fills.get(b.area_code, PLAIN_FILL),
+                    "lijn": lines.get(b.area_code, [255, 255, 255]),
+                    "lijndikte": 600 if b.area_code in lines else 80,
+                }
+            )  # fmt: skip
+    return pd.DataFrame(rows)
+
+
 def partnership_deck(
     members: pd.DataFrame,
-    background: pd.DataFrame,
+    info: pd.DataFrame,
     colours: dict[str, list[int]],
     view: str = "nederland",
+    boundaries: pd.DataFrame | None = None,
+    colour_by: str = "samenwerking",
+    threshold: int = 10,
+    basemap: str = "geen",
 ) -> pdk.Deck:
-    """Partnership members as coloured rings over all municipalities as grey dots; no basemap."""
-    layers = [
+    """The partnership map.
+
+    With boundaries: every municipality a polygon, members filled in their partnership's colour
+    (colour_by='samenwerking') or all filled by their figure bin with members outlined
+    (colour_by='cijfer'). Without: a marker per municipality at its centroid, sized and coloured by
+    the figure in 'cijfer' mode. Always: rings in partnership colours, and arcs between far-apart
+    members. basemap='carto' draws Carto's light tiles (internet, no token); otherwise no tiles.
+    """
+    first_colour: dict[str, list[int]] = {}
+    for r in members.dropna(subset=["area_code"]).itertuples():
+        first_colour.setdefault(r.area_code, colours[r.partnership_code])
+    by_bin = bin_colours(threshold)
+    figure_fill = {r.area_code: [*by_bin[r.bin], 230] for r in info.itertuples()}
+    layers = []
+    shapes = None if boundaries is None or boundaries.empty else boundaries
+    drawn = set(shapes["area_code"]) if shapes is not None else set()
+    if shapes is not None:
+        if colour_by == "cijfer":
+            fills, lines = figure_fill, first_colour
+        else:
+            fills = {c: [*rgb_, MEMBER_ALPHA] for c, rgb_ in first_colour.items()}
+            lines = {}
+        layers.append(
+            pdk.Layer(
+                "PolygonLayer", polygons(shapes, info, fills, lines), id="gebieden",
+                get_polygon="polygon", get_fill_color="vulling", get_line_color="lijn",
+                get_line_width="lijndikte", line_width_min_pixels=0.5, stroked=True, filled=True,
+                pickable=True, auto_highlight=True,
+            )
+        )  # fmt: skip
+    points = info[~info["area_code"].isin(drawn)].copy()
+    if not points.empty:
+        if colour_by == "cijfer":
+            points["vulling"] = [figure_fill[c] for c in points["area_code"]]
+            points["straal"] = [1200 + 60 * math.sqrt(n) for n in points["aantal"]]
+        else:
+            points["vulling"] = [
+                [*first_colour[c], MEMBER_ALPHA] if c in first_colour else GREY_DOT
+                for c in points["area_code"]
+            ]
+            points["straal"] = [
+                2500.0 if c in first_colour else 1500.0 for c in points["area_code"]
+            ]
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer", points.drop(columns=["aantal"]), id="middelpunten",
+                get_position=["lon", "lat"], get_radius="straal", get_fill_color="vulling",
+                radius_min_pixels=2, pickable=True, auto_highlight=True,
+            )
+        )  # fmt: skip
+    layers.append(
         pdk.Layer(
-            "ScatterplotLayer",
-            background,
-            get_position=["lon", "lat"],
-            get_radius=1500,
-            get_fill_color=[154, 165, 177, 160],
-            pickable=False,
-        ),
-        pdk.Layer(
-            "ScatterplotLayer",
-            area_points(members, colours),
-            id="leden",
-            get_position=["lon", "lat"],
-            get_radius="radius",
-            get_line_color="kleur",
-            get_fill_color=[255, 255, 255, 0],
-            stroked=True,
-            filled=True,
-            line_width_min_pixels=3,
-            radius_min_pixels=5,
-            pickable=True,
-        ),
-    ]
+            "ScatterplotLayer", member_rings(info, members, colours), id="leden",
+            get_position=["lon", "lat"], get_radius="radius", get_line_color="kleur",
+            get_fill_color=[255, 255, 255, 0], stroked=True, filled=True,
+            line_width_min_pixels=3, radius_min_pixels=5, pickable=True,
+        )
+    )  # fmt: skip
     arc_rows = arcs(members, colours)
     if not arc_rows.empty:
         layers.append(
             pdk.Layer(
-                "ArcLayer",
-                arc_rows,
-                get_source_position=["van_lon", "van_lat"],
-                get_target_position=["naar_lon", "naar_lat"],
-                get_source_color="kleur",
-                get_target_color="kleur",
-                get_width=3,
-                pickable=True,
+                "ArcLayer", arc_rows, id="bogen",
+                get_source_position=["van_lon", "van_lat"], get_target_position=["naar_lon", "naar_lat"],
+                get_source_color="kleur", get_target_color="kleur", get_width=3, pickable=True,
             )
-        )
+        )  # fmt: skip
+    if view == "caribisch":
+        # The inset is small: name the members so Bonaire reads as a place, not a dot.
+        labels = info[info["area_code"].isin(set(members["area_code"].dropna()))]
+        layers.append(
+            pdk.Layer(
+                "TextLayer", labels[["naam", "lat", "lon"]], id="namen",
+                get_position=["lon", "lat"], get_text="naam", get_size=15,
+                get_color=[31, 41, 51], get_pixel_offset=[0, -26], pickable=False,
+                # Quoted: pydeck would otherwise read a plain string as an accessor.
+                font_family=f'"{FONT}"',
+            )
+        )  # fmt: skip
+    carto = basemap == "carto"
     return pdk.Deck(
         layers=layers,
         initial_view_state=VIEWS[view],
-        map_provider=None,
-        map_style=None,
-        tooltip={"html": "<b>{naam}</b><br/>{samenwerkingen}<br/>{rollen}"},
+        map_provider="carto" if carto else None,
+        map_style=pdk.map_styles.CARTO_LIGHT if carto else OFFLINE_STYLE,
+        tooltip=TOOLTIP,
     )
+
+
+def legend_entries(partnerships: pd.DataFrame, order: dict[str, int]) -> list[tuple[str, str]]:
+    """(label, colour) per partnership, in the colours the map uses."""
+    return [(f"{r.name} ({t(f'soort.{r.kind}')})", colour(order[r.code]))
+            for r in partnerships.itertuples()]  # fmt: skip
+
+
+def figure_legend_entries(threshold: int) -> list[tuple[str, str]]:
+    """(label, colour) per figure bin: none, hidden small counts, then the ranges."""
+    colours = [NO_DATA_COLOUR, SMALL_COLOUR, *BIN_COLOURS]
+    labels = [t("kaart.bin_geen"), t("kaart.bin_klein", drempel=threshold),
+              *bin_labels(threshold)]  # fmt: skip
+    return list(zip(labels, colours, strict=False))
+
+
+def selected_area(event) -> str | None:
+    """The municipality code of the object picked on the map (pydeck selection), if any."""
+    selection = (event or {}).get("selection") or {}
+    for objects in (selection.get("objects") or {}).values():
+        for obj in objects or []:
+            code = obj.get("area_code") if isinstance(obj, dict) else None
+            if code:
+                return code
+    return None

@@ -139,6 +139,31 @@ def cmd_create_admin(args) -> int:
     return 0
 
 
+def cmd_import_boundaries(args) -> int:
+    from pathlib import Path
+
+    from data_access import boundaries
+
+    engine = _engine(args)
+    migrate.upgrade(engine)
+    if (args.file is None) == (args.pdok is None):
+        print("Geef óf een GeoJSON-bestand óf --pdok JAAR.", file=sys.stderr)
+        return 2
+    try:
+        if args.pdok is not None:
+            url = load_settings().pdok_boundaries_url
+            n = boundaries.import_pdok(engine, args.pdok, url)
+        else:
+            n = boundaries.import_file(engine, Path(args.file), args.year)
+    except boundaries.BoundaryError as exc:
+        print("Grenzen niet geladen; er is niets gewijzigd.", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"- {problem}", file=sys.stderr)
+        return 1
+    print(f"{n} gemeentegrenzen geladen (eerdere grenzen vervangen). Bron: CBS, PDOK.")
+    return 0
+
+
 def cmd_status(args) -> int:
     from data_access import queries
 
@@ -191,6 +216,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("create-admin", help="maak een beheerder aan (wachtwoord via prompt of env)")
     p.add_argument("username")
     p.set_defaults(func=cmd_create_admin)
+
+    p = sub.add_parser(
+        "import-boundaries",
+        help="laad gemeentegrenzen (GeoJSON in WGS84 met CBS-codes) uit een bestand of van PDOK",
+    )
+    p.add_argument("file", nargs="?", help="GeoJSON-bestand, bijvoorbeeld gemeenten_2025.geojson")
+    p.add_argument("--pdok", type=int, metavar="JAAR", help="haal de grenzen van dit jaar bij PDOK")
+    p.add_argument("--year", type=int, help="jaar van de indeling (standaard: uit de bestandsnaam)")
+    p.set_defaults(func=cmd_import_boundaries)
 
     p = sub.add_parser("status", help="toon schemaversie en aantallen")
     p.set_defaults(func=cmd_status)

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from data_access.filters import TrajectoryFilter, conditions
 from data_access.schema import (
     area,
+    area_boundary,
     import_log,
     organisation,
     partnership,
@@ -601,5 +602,37 @@ def dropout_by_stage(engine: sa.Engine, f: TrajectoryFilter, lasting_months: int
         sa.select(stage, reason, sa.func.count().label("n"))
         .where(*conditions(f))
         .group_by(stage, reason)
+    )
+    return _frame(engine, stmt)
+
+
+def area_boundaries(engine: sa.Engine) -> pd.DataFrame:
+    """Loaded municipal boundaries. Columns: area_code, geometry (GeoJSON text), year, source."""
+    b = area_boundary.c
+    stmt = sa.select(b.area_code, b.geometry, b.year, b.source).order_by(b.area_code)
+    return _frame(engine, stmt)
+
+
+def registrations_per_area(
+    engine: sa.Engine, year: int, programme_ids: tuple[int, ...] = ()
+) -> pd.DataFrame:
+    """Trajectories registered in `year` per municipality by today's code (a merged municipality's
+    trajectories count under its successor), optionally only for some programmes.
+
+    Columns: area_code, aangemeld.
+    """
+    code = area.c.current_code.label("area_code")
+    f = TrajectoryFilter(
+        registered_from=date(year, 1, 1),
+        registered_to=date(year, 12, 31),
+        programme_ids=programme_ids,
+    )
+    stmt = (
+        sa.select(code, sa.func.count().label("aangemeld"))
+        .select_from(trajectory)
+        .join(area, area.c.code == t.area_code)
+        .where(*conditions(f))
+        .group_by(code)
+        .order_by(code)
     )
     return _frame(engine, stmt)

@@ -345,3 +345,17 @@ audit_log = sa.Table(
     sa.Column("new_values", sa.Text),
 )
 sa.Index("ix_audit_log_at", audit_log.c.at)
+
+# Municipal boundaries loaded with `python -m data_access import-boundaries`; never committed to git.
+area_boundary = sa.Table(
+    "area_boundary",
+    metadata,
+    sa.Column("area_code", sa.String(6), sa.ForeignKey("area.code"), primary_key=True),
+    # GeoJSON geometry (Polygon or MultiPolygon) in WGS84 longitude/latitude, as text.
+    sa.Column("geometry", sa.Text, nullable=False),
+    # The year of the municipal division the shape belongs to (CBS gebiedsindeling).
+    sa.Column("year", sa.Integer, nullable=False),
+    # Where the shape came from: a file name or the PDOK address.
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("loaded_at", sa.DateTime(timezone=True), nullable=False),
+)

@@ -14,6 +14,14 @@ DEFAULT_SQLITE_PATH = PROJECT_ROOT / "var" / "samenwerkingsmonitor.sqlite"
 DEFAULT_SUPPRESS_BELOW = 10
 # Practice checks whether someone is still in work 6 (or 12) months after placement.
 DEFAULT_LASTING_MONTHS = 6
+# PDOK's CBS gebiedsindelingen WFS, one service per year; {year} is filled in by the import command.
+DEFAULT_PDOK_BOUNDARIES_URL = (
+    "https://service.pdok.nl/cbs/gebiedsindelingen/{year}/wfs/v1_0?request=GetFeature"
+    "&service=WFS&version=2.0.0&typeNames=gemeente_gegeneraliseerd&outputFormat=json"
+    "&srsName=EPSG:4326"
+)
+# Basemaps the map may draw under its layers; off by default so an offline server fetches nothing.
+MAP_BASEMAPS = ("geen", "carto")
 
 
 @dataclass(frozen=True)
@@ -25,6 +33,9 @@ class Settings:
     # Reading without signing in: None (unset) means on while the database holds only the invented
     # sample data and off once it holds real data; a deployment may set it either way.
     public_read: bool | None = None
+    # "carto" draws Carto's light basemap (needs internet, no token); "geen" draws no tiles.
+    map_basemap: str = "geen"
+    pdok_boundaries_url: str = DEFAULT_PDOK_BOUNDARIES_URL
 
 
 def _secrets() -> dict:
@@ -51,10 +62,14 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
     )
     public = env.get("PUBLIC_READ") or secrets.get("public_read")
     public_read = None if public is None else str(public).lower() in ("1", "true", "ja", "yes")
+    basemap = str(env.get("MAP_BASEMAP") or secrets.get("map_basemap") or "geen").lower()
+    pdok = env.get("PDOK_BOUNDARIES_URL") or secrets.get("pdok_boundaries_url")
     return Settings(
         database_url=url,
         is_default_database=is_default,
         suppress_below=max(suppress, 1),
         lasting_months=months,
         public_read=public_read,
+        map_basemap=basemap if basemap in MAP_BASEMAPS else "geen",
+        pdok_boundaries_url=pdok or DEFAULT_PDOK_BOUNDARIES_URL,
     )

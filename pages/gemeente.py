@@ -10,6 +10,7 @@ from components.guard import render_safely
 from components.i18n import t
 from domain import summary
 from domain.formatting import fmt_date
+from domain.partnership_map import programmes_by_area
 
 
 def choose_municipality(sel: filters.Selection) -> str | None:
@@ -66,6 +67,11 @@ def render() -> None:
             hide_index=True,
             width="stretch",
         )
+
+    own_programmes = programmes_by_area(members, data.programmes()).get(code, [])
+    if own_programmes:
+        st.subheader(t("gemeente.programmas_kop"))
+        st.markdown("\n".join(f"- {name}" for name in own_programmes))
 
     layout.fictional_notice()
     threshold = data.settings().suppress_below

@@ -1,4 +1,4 @@
-"""Kaart: who works with whom, where."""
+"""Kaart: who works with whom, where, and on what."""
 
 from __future__ import annotations
 
@@ -8,77 +8,140 @@ import streamlit as st
 from components import charts, data, filters, layout, maps
 from components.guard import render_safely
 from components.i18n import t
-from components.style import colour
+from domain import partnership_map as pm
 from domain.formatting import fmt_date
+
+PROFILE_PAGE = "pages/gemeente.py"
+# Set by the map's selection callback; the page body then switches to the profile.
+GO_TO_PROFILE = "kaart_naar_profiel"
+
+
+def _open_profile(code: str | None) -> None:
+    """Callback: remember the municipality before the next run draws the sidebar filter."""
+    if code:
+        st.session_state["f_gemeente"] = code
+        st.session_state[GO_TO_PROFILE] = True
+
+
+def _on_map_select(key: str):
+    return lambda: _open_profile(maps.selected_area(st.session_state.get(key)))
+
+
+def page_filters(municipalities: pd.DataFrame) -> tuple[str | None, str | None, str]:
+    kinds = [None, *sorted(data.partnerships()["kind"].unique())]
+    kind = filters.page_select(
+        "f_kaart_soort", t("kaart.filter_soort"), kinds,
+        lambda k: t("filters.alle") if k is None else t(f"soort.{k}"),
+    )  # fmt: skip
+    provinces = [None, *sorted(municipalities["province"].dropna().unique())]
+    province = filters.page_select(
+        "f_kaart_provincie", t("kaart.filter_provincie"), provinces,
+        lambda p: t("filters.alle") if p is None else p,
+    )  # fmt: skip
+    colour_by = filters.page_select(
+        "f_kaart_kleur", t("kaart.kleur"), ["samenwerking", "cijfer"],
+        lambda c: t(f"kaart.kleur_{c}"), widget=st.radio,
+    )  # fmt: skip
+    return kind, province, colour_by
 
 
 def render() -> None:
+    if st.session_state.pop(GO_TO_PROFILE, False):
+        st.switch_page(PROFILE_PAGE)
     layout.header("kaart")
     sel = filters.current()
-    partnerships = data.partnerships()
-    if sel.partnership:
-        partnerships = partnerships[partnerships["code"] == sel.partnership]
+    areas = data.municipalities()
+    kind, province, colour_by = page_filters(areas)
+    programmes = data.programmes()
+    partnerships = pm.filter_partnerships(
+        data.partnerships(), data.partnership_members(), programmes, code=sel.partnership,
+        kind=kind, year=sel.year, province=province, programme=sel.programme,
+    )  # fmt: skip
     members = data.partnership_members(tuple(int(i) for i in partnerships["id"]))
-    if members.empty:
-        st.info(t("kaart.leeg"))
+    if partnerships.empty or members.empty:
+        st.info(t("kaart.leeg", jaar=sel.year))
+        layout.definitions()
         return
-    colours = maps.partnership_colours(list(data.partnerships()["code"]))
-    order = {code: i for i, code in enumerate(data.partnerships()["code"])}
 
-    view = st.radio(
-        t("kaart.weergave"),
-        ["nederland", "caribisch"],
-        format_func=lambda v: t(f"kaart.weergave_{v}"),
-        horizontal=True,
-        key="kaart_weergave",
-    )
-    background = data.municipalities()
-    st.pydeck_chart(
-        maps.partnership_deck(members, background, colours, view),
-        height=560,
-        width="stretch",
-    )
-    entries = [
-        (f"{r.name} ({t(f'soort.{r.kind}')})", colour(order[r.code]))
-        for r in partnerships.itertuples()
-    ]
+    threshold = data.settings().suppress_below
+    chosen_programmes = programmes[programmes["code"] == sel.programme]["id"]
+    counts = data.registrations_per_area(sel.year, tuple(int(i) for i in chosen_programmes))
+    info = maps.area_info(
+        areas, members, pm.programmes_by_area(members, programmes),
+        dict(zip(counts["area_code"], counts["aangemeld"], strict=True)), sel.year, threshold,
+    )  # fmt: skip
+    all_codes = list(data.partnerships()["code"])
+    colours = maps.partnership_colours(all_codes)
+    boundaries = data.area_boundaries()
+    basemap = data.settings().map_basemap
+
+    main, inset = st.columns([3, 1])
+    for column, view, height in ((main, "nederland", 600), (inset, "caribisch", 600)):
+        with column:
+            st.markdown(f"**{t(f'kaart.weergave_{view}')}**")
+            key = f"kaart_{view}"
+            st.pydeck_chart(
+                maps.partnership_deck(members, info, colours, view, boundaries, colour_by,
+                                      threshold, basemap),
+                height=height, width="stretch", key=key, on_select=_on_map_select(key),
+                selection_mode="single-object",
+            )  # fmt: skip
+
+    order = {code: i for i, code in enumerate(all_codes)}
+    legend = maps.legend_entries(partnerships, order)
+    if colour_by == "cijfer":
+        st.markdown(t("kaart.legenda_cijfer", jaar=sel.year))
+        legend = maps.figure_legend_entries(threshold)
+    else:
+        st.markdown(t("kaart.legenda_samenwerking"))
     st.plotly_chart(
-        charts.legend_figure(entries), width="stretch", config={"staticPlot": True}, key="legenda"
+        charts.legend_figure(legend), width="stretch", config={"staticPlot": True}, key="legenda"
     )
-    st.caption(t("kaart.uitleg"))
+    if boundaries.empty:
+        st.caption(t("kaart.uitleg_zonder_grenzen"))
+    else:
+        st.caption(t("kaart.uitleg_grenzen", jaar=int(boundaries["year"].max())))
+    if colour_by == "cijfer":
+        layout.fictional_notice()
 
-    areas = members[members["member_type"] == "gemeente"]
-    names = dict(zip(areas["area_code"], areas["area_name"], strict=False))
+    names = dict(zip(info["area_code"], info["naam"], strict=True))
+    member_codes = list(dict.fromkeys(members["area_code"].dropna()))
     col1, col2 = st.columns([3, 1], vertical_alignment="bottom")
     chosen = col1.selectbox(
-        t("kaart.kies_gemeente"), list(names), format_func=names.get, index=None,
-        placeholder=t("kaart.kies_placeholder"),
+        t("kaart.kies_gemeente"), member_codes, format_func=names.get, index=None,
+        placeholder=t("kaart.kies_placeholder"), key="kaart_keuze",
     )  # fmt: skip
-    if col2.button(t("kaart.naar_profiel"), disabled=chosen is None):
-        st.session_state["f_gemeente"] = chosen
-        st.switch_page("pages/gemeente.py")
+    col2.button(
+        t("kaart.naar_profiel"), disabled=chosen is None, on_click=_open_profile, args=(chosen,)
+    )
 
     st.subheader(t("kaart.tabel_kop"))
-    table = pd.DataFrame(
+    table = member_table(members, partnerships)
+    st.dataframe(table, hide_index=True, width="stretch")
+    layout.table_download(table, "samenwerkingen_leden", key="dl_kaart")
+    layout.definitions()
+
+
+def member_table(members: pd.DataFrame, partnerships: pd.DataFrame) -> pd.DataFrame:
+    """One row per member: partnership, kind, start date, member, municipality, role, source."""
+    p = partnerships.set_index("id")
+    source = {
+        i: f"{r.source_title} ({r.source_publisher}, {fmt_date(r.source_date)})"
+        if isinstance(r.source_title, str)
+        else "–"
+        for i, r in p.iterrows()
+    }
+    return pd.DataFrame(
         {
             t("kolom.samenwerking"): members["partnership_name"],
             t("kolom.soort"): [t(f"soort.{k}") for k in members["partnership_kind"]],
+            t("kolom.sinds"): [fmt_date(p.loc[i, "start_date"]) for i in members["partnership_id"]],
             t("kolom.lid"): members["organisation_name"].fillna(members["area_name"]),
             t("kolom.gemeente"): members["area_name"].fillna("–"),
             t("kolom.rol"): members["role"],
+            t("kolom.bron"): [source[i] for i in members["partnership_id"]],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
-    layout.table_download(table, "samenwerkingen_leden", key="dl_kaart")
-    st.caption(
-        t("kaart.bronnen")
-        + " "
-        + "; ".join(
-            f"{r.name}: {r.source_title} ({r.source_publisher}, {fmt_date(r.source_date)})"
-            for r in partnerships.itertuples()
-        )
-    )
-    layout.definitions()
 
 
 render_safely(render)

@@ -52,7 +52,8 @@ def app_db_url(tmp_path_factory) -> str:
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory, app_db_url):
     """The app on the seeded e2e database, on a free port of 127.0.0.1."""
-    env = {**os.environ, "DATABASE_URL": app_db_url}
+    # Tests upload real (non-invented) rows; reading stays public so every page can be opened.
+    env = {**os.environ, "DATABASE_URL": app_db_url, "PUBLIC_READ": "1"}
     subprocess.run([sys.executable, "-m", "data_access", "seed"], cwd=ROOT, env=env, check=True,
                    capture_output=True)  # fmt: skip
     port = free_port()

@@ -1,0 +1,182 @@
+"""Kaart in headless Chromium: the partnerships' municipalities are drawn where they lie, with
+and without boundaries, Bonaire is in its inset, and clicking a municipality opens its profile."""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import ROOT, _wait_healthy, screenshot, wait_until_drawn
+from tests.pg_server import free_port
+
+pytestmark = pytest.mark.e2e
+
+REFERENCE = ROOT.parent / "shared" / "reference" / "gemeenten_2025.geojson"
+MAP = "[data-testid='stDeckGlJsonChart']"
+# The views of components/maps.py: (latitude, longitude, zoom) of the centre.
+NL_VIEW = (52.15, 5.3, 6.4)
+CARIBBEAN_VIEW = (12.2, -68.27, 7.2)
+# Partnership colours (Okabe–Ito, in the order the partnerships started).
+BLUE, ORANGE, GREEN, VERMILION = (0, 114, 178), (230, 159, 0), (0, 158, 115), (213, 94, 0)
+PLACES = {  # code: (lat, lon, colour of its partnership)
+    "Den Helder": (52.9216, 4.7532, ORANGE),
+    "Texel": (53.0821, 4.8093, ORANGE),
+    "Leiden": (52.155, 4.4847, GREEN),
+    "Altena": (51.7655, 4.9452, VERMILION),
+}
+
+
+def to_pixel(lat, lon, view, width, height) -> tuple[float, float]:
+    """Web Mercator as deck.gl draws it (512-pixel world at zoom 0)."""
+    lat0, lon0, zoom = view
+    scale = 512 * 2**zoom / (2 * math.pi)
+
+    def merc(phi):
+        return math.log(math.tan(math.pi / 4 + math.radians(phi) / 2))
+
+    x = width / 2 + math.radians(lon - lon0) * scale
+    y = height / 2 - (merc(lat) - merc(lat0)) * scale
+    return x, y
+
+
+def colour_near(image, x, y, colour, radius=14, tolerance=70) -> bool:
+    for dx in range(-radius, radius + 1):
+        for dy in range(-radius, radius + 1):
+            px = image.getpixel((int(x + dx), int(y + dy)))[:3]
+            if sum(abs(a - b) for a, b in zip(px, colour, strict=True)) < tolerance:
+                return True
+    return False
+
+
+def map_image(page, index: int):
+    from PIL import Image
+
+    element = page.locator(MAP).nth(index)
+    box = element.bounding_box()
+    return Image.open(io.BytesIO(element.screenshot())).convert("RGB"), box
+
+
+def open_kaart(page, url: str) -> None:
+    page.goto(f"{url}/kaart")
+    wait_until_drawn(page)
+    page.wait_for_selector(f"{MAP} canvas", timeout=30_000)
+    page.wait_for_function(
+        f'() => document.querySelectorAll("{MAP} canvas").length >= 2', timeout=30_000
+    )
+    page.wait_for_timeout(2500)  # deck.gl draws a frame or two after the canvas appears
+
+
+def assert_places_drawn(page) -> None:
+    image, box = map_image(page, 0)
+    for name, (lat, lon, colour) in PLACES.items():
+        x, y = to_pixel(lat, lon, NL_VIEW, box["width"], box["height"])
+        assert colour_near(image, x, y, colour), f"{name} not drawn at ({x:.0f}, {y:.0f})"
+    helder = to_pixel(*PLACES["Den Helder"][:2], NL_VIEW, box["width"], box["height"])
+    altena = to_pixel(*PLACES["Altena"][:2], NL_VIEW, box["width"], box["height"])
+    assert helder[1] < altena[1], "Den Helder lies north of Altena"
+    inset, ibox = map_image(page, 1)
+    x, y = to_pixel(12.15, -68.27, CARIBBEAN_VIEW, ibox["width"], ibox["height"])
+    assert colour_near(inset, x, y, BLUE), "Bonaire is drawn in the Caribbean inset"
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_kaart_without_boundaries_draws_markers_in_the_right_places(app_url, page):
+    open_kaart(page, app_url)
+    assert (
+        "Er zijn geen gemeentegrenzen geladen"
+        in page.locator("[data-testid='stMain']").inner_text()
+    )
+    assert_places_drawn(page)
+    screenshot(page, "kaart_zonder_grenzen")
+
+
+@pytest.fixture(scope="module")
+def app_with_boundaries(tmp_path_factory):
+    """A second app on its own database with municipal boundaries loaded: the reference GeoJSON
+    where it exists, otherwise a few squares made here."""
+    tmp = tmp_path_factory.mktemp("kaart_grenzen")
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp / 'monitor.sqlite'}"}
+    run = [sys.executable, "-m", "data_access"]
+    subprocess.run([*run, "seed"], cwd=ROOT, env=env, check=True, capture_output=True)
+    source = REFERENCE if REFERENCE.exists() else _small_shapes(tmp / "gemeenten_2025.geojson")
+    subprocess.run([*run, "import-boundaries", str(source)], cwd=ROOT, env=env, check=True,
+                   capture_output=True)  # fmt: skip
+    port = free_port()
+    with open(tmp / "streamlit.log", "w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+             "--server.address", "127.0.0.1", "--server.port", str(port),
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_healthy(url, process)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+def _small_shapes(path: Path) -> Path:
+    def square(lat, lon, d=0.06):
+        ring = [[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d]]
+        return {"type": "Polygon", "coordinates": [[*ring, ring[0]]]}
+
+    codes = {"GM0400": PLACES["Den Helder"], "GM0448": PLACES["Texel"],
+             "GM0546": PLACES["Leiden"], "GM1959": PLACES["Altena"]}  # fmt: skip
+    features = [
+        {"type": "Feature", "properties": {"statcode": c}, "geometry": square(lat, lon)}
+        for c, (lat, lon, _) in codes.items()
+    ]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    return path
+
+
+def test_kaart_with_boundaries_draws_polygons_in_the_right_places(app_with_boundaries, page):
+    open_kaart(page, app_with_boundaries)
+    assert "CBS-gebiedsindeling 2025" in page.locator("[data-testid='stMain']").inner_text()
+    assert_places_drawn(page)
+    screenshot(page, "kaart_met_grenzen")
+    page.locator(MAP).nth(1).screenshot(path=str(ROOT / "screenshots" / "kaart_caribisch.png"))
+
+
+def test_kaart_choropleth_with_boundaries(app_with_boundaries, page):
+    page.goto(f"{app_with_boundaries}/kaart?kleur=cijfer&jaar=2025")
+    wait_until_drawn(page)
+    page.wait_for_selector(f"{MAP} canvas", timeout=30_000)
+    page.wait_for_timeout(2500)
+    body = page.locator("[data-testid='stMain']").inner_text()
+    assert "aanmeldingen voor een traject in 2025" in body
+    screenshot(page, "kaart_choropleet")
+
+
+def test_clicking_altena_on_the_map_opens_its_profile(app_with_boundaries, page):
+    open_kaart(page, app_with_boundaries)
+    box = page.locator(MAP).first.bounding_box()
+    x, y = to_pixel(*PLACES["Altena"][:2], NL_VIEW, box["width"], box["height"])
+    # deck.gl listens on its view's own div (as Streamlit's own pydeck tests click it). Hover
+    # first: the Dutch tooltip shows the map is ready to pick, and names what we click.
+    view = page.locator("#view-default-view").first
+    for _ in range(10):
+        view.hover(position={"x": x, "y": y})
+        if page.locator(".deck-tooltip", has_text="Altena").count():
+            break
+        page.wait_for_timeout(1000)
+    assert "Werkfit-trajecten Altena" in page.locator(".deck-tooltip").first.inner_text()
+    view.click(position={"x": x, "y": y})
+    page.wait_for_function(
+        "() => document.querySelector('h1') && document.querySelector('h1').innerText.startsWith('Gemeente')",
+        timeout=30_000,
+    )
+    wait_until_drawn(page)
+    page.wait_for_selector("text=Altena (GM1959)", timeout=30_000)
+    assert "gemeente=GM1959" in page.url
+    screenshot(page, "kaart_naar_altena")
