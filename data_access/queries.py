@@ -199,6 +199,7 @@ def partnership_members(engine: sa.Engine, partnership_ids: tuple[int, ...] = ()
 
     Columns: partnership_id, partnership_code, partnership_name, partnership_kind, member_type
     ('gemeente' or 'organisatie'), area_code (today's code), area_name, area_kind, province, lat, lon,
+    delivered_area_name and member_area_code (the member as recorded, e.g. GM0576 Noordwijkerhout),
     organisation_name, organisation_kind, role.
     """
     m = partnership_member.c
@@ -223,6 +224,7 @@ def partnership_members(engine: sa.Engine, partnership_ids: tuple[int, ...] = ()
             sa.func.coalesce(current.c.lat, org_area.c.lat).label("lat"),
             sa.func.coalesce(current.c.lon, org_area.c.lon).label("lon"),
             member_area.c.name.label("delivered_area_name"),
+            member_area.c.code.label("member_area_code"),
             organisation.c.name.label("organisation_name"),
             organisation.c.kind.label("organisation_kind"),
             m.role,

@@ -8,6 +8,7 @@ import streamlit as st
 
 from components import auth, data, layout
 from components.admin_panels import audit_panel, users_panel
+from components.edit_panels import partnership_panel
 from components.guard import render_safely
 from components.i18n import t
 from components.upload_panel import upload_panel
@@ -86,8 +87,8 @@ def render() -> None:
             auth.login_form("login_sidebar")
         else:
             auth.logout_button(user)
-    tabs = st.tabs([t("beheer.tab_stand"), t("beheer.tab_inlezen"), t("beheer.tab_gebruikers"),
-                    t("beheer.tab_audit")])  # fmt: skip
+    tabs = st.tabs([t("beheer.tab_stand"), t("beheer.tab_inlezen"), t("beheer.tab_bewerken"),
+                    t("beheer.tab_gebruikers"), t("beheer.tab_audit")])  # fmt: skip
     with tabs[0]:
         st.subheader(t("beheer.stand_kop"))
         status_panel()
@@ -101,11 +102,16 @@ def render() -> None:
         else:
             upload_panel(user)
     with tabs[2]:
+        if user is None or user.role == VIEWER:
+            st.info(t("bewerken.alleen_coordinator"))
+        else:
+            partnership_panel(user)
+    with tabs[3]:
         if user is not None and user.role == ADMIN:
             users_panel(user)
         else:
             st.info(t("beheer.alleen_beheerder"))
-    with tabs[3]:
+    with tabs[4]:
         if user is not None and user.role != VIEWER:
             audit_panel()
         else:

@@ -199,6 +199,7 @@ def test_members_of_a_merged_municipality_are_placed_at_the_successor(engine, sm
     old = members[members["delivered_area_name"] == "Noordwijkerhout"].iloc[0]
     assert old["area_code"] == "GM0575"
     assert old["area_name"] == "Noordwijk"
+    assert old["member_area_code"] == "GM0576"  # the edit form keeps the member as recorded
 
 
 def test_year_range_and_totals(engine, small):

@@ -53,7 +53,9 @@ def upload(page, tmp_path, name, rows):
     page.get_by_role("tab", name="Trajecten inlezen").click()
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(file))
     page.wait_for_selector(f"text={name}", timeout=30_000)
+    wait_until_drawn(page)  # the upload reruns the page; click only once that run is done
     page.get_by_role("button", name="Controleren en inlezen").click()
+
     wait_until_drawn(page)
 
 
@@ -83,3 +85,19 @@ def test_a_viewer_cannot_reach_the_upload(app_url, page, users):
     page.get_by_role("tab", name="Trajecten inlezen").click()
     page.wait_for_selector("text=Uw rol is lezer", timeout=30_000)
     assert page.locator("[data-testid='stFileUploaderDropzoneInput']").count() == 0
+
+
+def test_coordinator_edit_forms_refuse_a_zero_target_in_dutch(app_url, page, users):
+    sign_in(page, app_url, "coordinator@hr.nl")
+    page.get_by_role("tab", name="Samenwerkingen en doelen").click()
+    page.get_by_label("Doel", exact=True).fill("0")
+    page.get_by_role("button", name="Doel toevoegen").click()
+    page.wait_for_selector("text=groter dan nul", timeout=30_000)
+    screenshot(page, "beheer_bewerken")
+
+
+def test_a_viewer_gets_no_edit_forms(app_url, page, users):
+    sign_in(page, app_url, "lezer@hr.nl")
+    page.get_by_role("tab", name="Samenwerkingen en doelen").click()
+    page.wait_for_selector("text=Log in als coördinator of beheerder", timeout=30_000)
+    assert page.get_by_role("button", name="Doel toevoegen").count() == 0

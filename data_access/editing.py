@@ -1,0 +1,308 @@
+"""Keeping partnerships, their members, programmes and targets up to date.
+
+Every write checks the role here, on the server side, validates before it writes, and records old
+and new values in the audit trail inside the same transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+
+import sqlalchemy as sa
+
+from data_access import audit
+from data_access.imports import programme_partnerships
+from data_access.schema import (
+    PARTNERSHIP_KINDS,
+    TARGET_METRICS,
+    area,
+    organisation,
+    partnership,
+    partnership_member,
+    programme,
+    source,
+    target,
+)
+from domain.roles import User, require_admin, require_write
+from domain.targets import target_errors
+
+
+class Invalid(ValueError):
+    """The form's values are refused; the message lists every reason, in Dutch."""
+
+
+@dataclass(frozen=True)
+class PartnershipForm:
+    code: str
+    name: str
+    kind: str
+    start_date: date | None
+    end_date: date | None = None
+    signed_on: date | None = None
+    description: str = ""
+    source_title: str = ""
+    source_publisher: str = ""
+    source_date: date | None = None
+
+
+@dataclass(frozen=True)
+class ProgrammeForm:
+    code: str
+    name: str
+    partnership_id: int
+    start_date: date | None
+    end_date: date | None = None
+    target_group: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class TargetForm:
+    programme_id: int
+    metric: str
+    value: int | None
+    period_start: date | None
+    period_end: date | None
+    label: str
+    area_code: str | None = None
+
+
+def _period_errors(start: date | None, end: date | None) -> list[str]:
+    if start is None:
+        return ["Een begindatum is verplicht."]
+    if end is not None and end < start:
+        return ["Het einde ligt vóór het begin."]
+    return []
+
+
+def _raise(errors: list[str]) -> None:
+    if errors:
+        raise Invalid(" ".join(errors))
+
+
+def _row(conn: sa.Connection, table: sa.Table, row_id: int) -> dict:
+    found = conn.execute(sa.select(table).where(table.c.id == row_id)).mappings().first()
+    if found is None:
+        raise Invalid(f"Onbekend nummer {row_id}.")
+    return dict(found)
+
+
+def save_partnership(
+    engine: sa.Engine, user: User, form: PartnershipForm, partnership_id: int | None = None
+) -> int:
+    """Create (admins) or change (admins and its coordinators) a partnership with its source."""
+    errors = []
+    if not form.name.strip():
+        errors.append("Een naam is verplicht.")
+    if not form.code.strip():
+        errors.append("Een code is verplicht.")
+    if form.kind not in PARTNERSHIP_KINDS:
+        errors.append("Kies een soort samenwerking.")
+    errors += _period_errors(form.start_date, form.end_date)
+    _raise(errors)
+    if partnership_id is None:
+        require_admin(user, "een samenwerking toevoegen")
+    else:
+        require_write(user, {partnership_id}, "deze samenwerking wijzigen")
+    values = {
+        "code": form.code.strip(),
+        "name": form.name.strip(),
+        "kind": form.kind,
+        "description": form.description.strip() or None,
+        "start_date": form.start_date,
+        "end_date": form.end_date,
+        "signed_on": form.signed_on,
+    }
+    with engine.begin() as conn:
+        source_id = None
+        if form.source_title.strip():
+            source_id = conn.execute(
+                source.insert().values(
+                    title=form.source_title.strip(),
+                    publisher=form.source_publisher.strip() or "niet vastgelegd",
+                    published_on=form.source_date,
+                )
+            ).inserted_primary_key[0]
+            values["source_id"] = source_id
+        if partnership_id is None:
+            partnership_id = conn.execute(partnership.insert().values(values)).inserted_primary_key[
+                0
+            ]
+            audit.record(
+                conn,
+                user.username,
+                "aangemaakt",
+                "samenwerking",
+                partnership_id,
+                None,
+                asdict(form),
+            )
+        else:
+            old = _row(conn, partnership, partnership_id)
+            conn.execute(
+                partnership.update().where(partnership.c.id == partnership_id).values(values)
+            )
+            audit.record(
+                conn, user.username, "gewijzigd", "samenwerking", partnership_id,
+                {k: old[k] for k in values}, values,
+            )  # fmt: skip
+    return partnership_id
+
+
+def set_members(
+    engine: sa.Engine,
+    user: User,
+    partnership_id: int,
+    members: list[tuple[str | None, int | None, str]],
+) -> None:
+    """Replace a partnership's members: (area code or None, organisation id or None, role)."""
+    require_write(user, {partnership_id}, "de deelnemers van deze samenwerking wijzigen")
+    errors = []
+    with engine.begin() as conn:
+        known = set(conn.execute(sa.select(area.c.code)).scalars())
+        for i, (area_code, organisation_id, role) in enumerate(members, start=1):
+            if (area_code is None) == (organisation_id is None):
+                errors.append(f"Deelnemer {i}: kies een gemeente óf een organisatie.")
+            if area_code is not None and area_code not in known:
+                errors.append(f"Deelnemer {i}: gemeente '{area_code}' is onbekend.")
+            if not role.strip():
+                errors.append(f"Deelnemer {i}: een rol is verplicht.")
+        _raise(errors)
+        m = partnership_member.c
+        old = [
+            (r.area_code, r.organisation_id, r.role)
+            for r in conn.execute(
+                sa.select(m.area_code, m.organisation_id, m.role).where(
+                    m.partnership_id == partnership_id
+                )
+            )
+        ]
+        conn.execute(partnership_member.delete().where(m.partnership_id == partnership_id))
+        if members:
+            conn.execute(
+                partnership_member.insert(),
+                [
+                    {
+                        "partnership_id": partnership_id,
+                        "area_code": a,
+                        "organisation_id": o,
+                        "role": r.strip(),
+                    }
+                    for a, o, r in members
+                ],
+            )
+        audit.record(
+            conn, user.username, "gewijzigd", "deelnemers", partnership_id,
+            {"deelnemers": old}, {"deelnemers": [list(x) for x in members]},
+        )  # fmt: skip
+
+
+def save_programme(
+    engine: sa.Engine, user: User, form: ProgrammeForm, programme_id: int | None = None
+) -> int:
+    errors = []
+    if not form.name.strip():
+        errors.append("Een naam is verplicht.")
+    if not form.code.strip():
+        errors.append("Een code is verplicht.")
+    errors += _period_errors(form.start_date, form.end_date)
+    _raise(errors)
+    require_write(user, {form.partnership_id}, "programma's van deze samenwerking wijzigen")
+    values = {
+        "code": form.code.strip(),
+        "name": form.name.strip(),
+        "partnership_id": form.partnership_id,
+        "target_group": form.target_group.strip() or None,
+        "description": form.description.strip() or None,
+        "start_date": form.start_date,
+        "end_date": form.end_date,
+    }
+    with engine.begin() as conn:
+        if programme_id is None:
+            programme_id = conn.execute(programme.insert().values(values)).inserted_primary_key[0]
+            audit.record(conn, user.username, "aangemaakt", "programma", programme_id, None, values)
+        else:
+            old = _row(conn, programme, programme_id)
+            if old["partnership_id"] is not None:
+                require_write(user, {old["partnership_id"]}, "dit programma wijzigen")
+            conn.execute(programme.update().where(programme.c.id == programme_id).values(values))
+            audit.record(
+                conn, user.username, "gewijzigd", "programma", programme_id,
+                {k: old[k] for k in values}, values,
+            )  # fmt: skip
+    return programme_id
+
+
+def save_target(
+    engine: sa.Engine, user: User, form: TargetForm, target_id: int | None = None
+) -> int:
+    """Add or change a target. Zero or below, an end before the start, an unknown metric or an
+    unknown municipality are refused."""
+    errors = target_errors(form.value, form.period_start, form.period_end)
+    if form.metric not in TARGET_METRICS:
+        errors.append("Kies wat het doel telt.")
+    if not form.label.strip():
+        errors.append("Geef het doel een omschrijving (bijvoorbeeld 'vaste taak').")
+    values = {
+        "programme_id": form.programme_id,
+        "metric": form.metric,
+        "value": form.value,
+        "period_start": form.period_start,
+        "period_end": form.period_end,
+        "label": form.label.strip(),
+        "area_code": form.area_code or None,
+    }
+    with engine.begin() as conn:
+        if (
+            form.area_code
+            and conn.execute(sa.select(area.c.code).where(area.c.code == form.area_code)).first()
+            is None
+        ):
+            errors.append(f"Gemeente '{form.area_code}' is onbekend.")
+        _raise(errors)
+        require_write(
+            user,
+            programme_partnerships(conn, form.programme_id),
+            "doelen van dit programma wijzigen",
+        )
+        if target_id is None:
+            target_id = conn.execute(target.insert().values(values)).inserted_primary_key[0]
+            audit.record(conn, user.username, "aangemaakt", "doel", target_id, None, values)
+        else:
+            old = _row(conn, target, target_id)
+            require_write(
+                user, programme_partnerships(conn, old["programme_id"]), "dit doel wijzigen"
+            )
+            conn.execute(target.update().where(target.c.id == target_id).values(values))
+            audit.record(
+                conn,
+                user.username,
+                "gewijzigd",
+                "doel",
+                target_id,
+                {k: old[k] for k in values},
+                values,
+            )
+    return target_id
+
+
+def delete_target(engine: sa.Engine, user: User, target_id: int) -> None:
+    with engine.begin() as conn:
+        old = _row(conn, target, target_id)
+        require_write(
+            user, programme_partnerships(conn, old["programme_id"]), "dit doel verwijderen"
+        )
+        conn.execute(target.delete().where(target.c.id == target_id))
+        audit.record(conn, user.username, "verwijderd", "doel", target_id, old, None)
+
+
+def organisation_ids(engine: sa.Engine, partnership_id: int) -> dict[str, int]:
+    """Names and ids of the organisations that take part in a partnership."""
+    stmt = (
+        sa.select(organisation.c.name, organisation.c.id)
+        .join(partnership_member, partnership_member.c.organisation_id == organisation.c.id)
+        .where(partnership_member.c.partnership_id == partnership_id)
+    )
+    with engine.connect() as conn:
+        return {name: org_id for name, org_id in conn.execute(stmt)}
