@@ -288,3 +288,13 @@ def test_a_refused_file_is_logged_without_rows(engine, setup):
     assert log["status"] == "geweigerd"
     assert log["rows_refused"] == 1
     assert count(engine, trajectory) == 0
+
+
+def test_a_file_above_the_row_limit_is_refused_with_the_limit_named(engine, setup, monkeypatch):
+    from domain import upload
+
+    monkeypatch.setattr(upload, "MAX_ROWS", 2)
+    result = run(engine, setup, "groot.csv", csv_bytes(GOOD_ROWS))
+    assert result.status == "geweigerd"
+    assert "3 rijen" in result.problems[0].message and "grens is 2" in result.problems[0].message
+    assert count(engine, trajectory) == 0
