@@ -1,46 +1,22 @@
-"""Browser tests: the real app served on 127.0.0.1, driven by Playwright in Debian's Chromium."""
+"""Browser fixtures: the real app served on 127.0.0.1, driven by Playwright in Debian's Chromium."""
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.pg_server import free_port
-
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-SCREENSHOTS = ROOT / "screenshots"
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit stopped with exit code {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError("streamlit did not become healthy")
+from tests.e2e.browser import (  # noqa: F401 - re-exported for older test modules
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    running_app,
+    screenshot,
+    wait_until_drawn,
+)
 
 
 @pytest.fixture(scope="session")
@@ -56,25 +32,8 @@ def app_url(tmp_path_factory, app_db_url):
     env = {**os.environ, "DATABASE_URL": app_db_url, "PUBLIC_READ": "1"}
     subprocess.run([sys.executable, "-m", "data_access", "seed"], cwd=ROOT, env=env, check=True,
                    capture_output=True)  # fmt: skip
-    port = free_port()
-    log = open(tmp_path_factory.mktemp("logs") / "streamlit.log", "w")  # noqa: SIM115
-    process = subprocess.Popen(
-        [
-            sys.executable, "-m", "streamlit", "run", "app.py",
-            "--server.headless", "true", "--server.address", "127.0.0.1",
-            "--server.port", str(port), "--browser.gatherUsageStats", "false",
-            "--server.fileWatcherType", "none",
-        ],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process)
+    with running_app(env, tmp_path_factory.mktemp("logs") / "streamlit.log") as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        log.close()
 
 
 @pytest.fixture(scope="session")
@@ -97,27 +56,3 @@ def page(browser):
     pg = context.new_page()
     yield pg
     context.close()
-
-
-def wait_until_drawn(pg, timeout_ms: int = 30_000) -> None:
-    """Wait until Streamlit has finished the run: script done, nothing stale, no skeletons left."""
-    pg.wait_for_selector(
-        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout_ms
-    )
-    pg.wait_for_selector("h1", timeout=timeout_ms)
-    pg.wait_for_function(
-        "() => document.querySelectorAll('[data-stale=\"true\"]').length === 0"
-        " && document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
-        timeout=timeout_ms,
-    )
-
-
-def screenshot(pg, name: str) -> Path:
-    SCREENSHOTS.mkdir(exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
-    pg.screenshot(path=str(path))
-    return path
-
-
-def clean_screenshots() -> None:
-    shutil.rmtree(SCREENSHOTS, ignore_errors=True)

@@ -5,7 +5,7 @@ import pytest
 from data_access import accounts
 from data_access.engine import make_engine
 from domain.roles import ADMIN, User
-from tests.e2e.conftest import screenshot, wait_until_drawn
+from tests.e2e.browser import screenshot, wait_until_drawn
 
 pytestmark = pytest.mark.e2e
 PASSWORD = "correct-paard-batterij"
@@ -53,7 +53,9 @@ def upload(page, tmp_path, name, rows):
     page.get_by_role("tab", name="Trajecten inlezen").click()
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(file))
     page.wait_for_selector(f"text={name}", timeout=30_000)
-    wait_until_drawn(page)  # the upload reruns the page; click only once that run is done
+    # Choosing a file reruns the page, which clears an earlier result: click only after that run.
+    page.wait_for_selector("[data-testid='stAlertContentError']", state="detached", timeout=30_000)
+    wait_until_drawn(page)
     page.get_by_role("button", name="Controleren en inlezen").click()
 
     wait_until_drawn(page)

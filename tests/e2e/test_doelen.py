@@ -4,7 +4,7 @@ import tomllib
 
 import pytest
 
-from tests.e2e.conftest import ROOT, screenshot, wait_until_drawn
+from tests.e2e.browser import ROOT, screenshot, wait_until_drawn
 
 pytestmark = pytest.mark.e2e
 

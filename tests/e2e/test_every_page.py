@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.e2e.conftest import screenshot, wait_until_drawn
+from tests.e2e.browser import screenshot, wait_until_drawn
 
 pytestmark = pytest.mark.e2e
 

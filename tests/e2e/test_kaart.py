@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import ROOT, _wait_healthy, screenshot, wait_until_drawn
-from tests.pg_server import free_port
+from tests.e2e.browser import ROOT, running_app, screenshot, wait_until_drawn
 
 pytestmark = pytest.mark.e2e
 
@@ -108,21 +107,8 @@ def app_with_boundaries(tmp_path_factory):
     source = REFERENCE if REFERENCE.exists() else _small_shapes(tmp / "gemeenten_2025.geojson")
     subprocess.run([*run, "import-boundaries", str(source)], cwd=ROOT, env=env, check=True,
                    capture_output=True)  # fmt: skip
-    port = free_port()
-    with open(tmp / "streamlit.log", "w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.address", "127.0.0.1", "--server.port", str(port),
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _wait_healthy(url, process)
-            yield url
-        finally:
-            process.terminate()
-            process.wait(timeout=20)
+    with running_app(env, tmp / "streamlit.log") as url:
+        yield url
 
 
 def _small_shapes(path: Path) -> Path:

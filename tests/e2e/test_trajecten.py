@@ -3,7 +3,7 @@ and the link in the address bar reopens the same filters."""
 
 import pytest
 
-from tests.e2e.conftest import screenshot, wait_until_drawn
+from tests.e2e.browser import screenshot, wait_until_drawn
 
 pytestmark = pytest.mark.e2e
 
