@@ -75,3 +75,15 @@ def table_downloads(df: pd.DataFrame, file_stem: str, key: str) -> None:
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx",
     )  # fmt: skip
+
+
+def share_link(heading: str, explanation: str) -> None:
+    """The page's address with its filters (they live in the URL), in a box with a copy icon:
+    Streamlit has no clipboard API, st.code has a copy button."""
+    from urllib.parse import urlencode
+
+    base = st.context.url or ""
+    query = urlencode(st.query_params.to_dict())
+    st.markdown(f"**{heading}**")
+    st.caption(explanation)
+    st.code(f"{base}?{query}" if query else base, language=None)

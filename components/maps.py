@@ -7,6 +7,7 @@ import math
 from urllib.parse import quote
 
 import pandas as pd
+import plotly.graph_objects as go
 import pydeck as pdk
 
 from components.i18n import t
@@ -304,3 +305,77 @@ def selected_area(event) -> str | None:
             if code:
                 return code
     return None
+
+
+# The static map for print: European Netherlands in degrees, y stretched by 1/cos(52°) so the
+# country keeps its shape without map tiles or outside topojson (kaleido renders it offline).
+NL_LON, NL_LAT = (3.2, 7.3), (50.7, 53.6)
+LAT_STRETCH = 1 / math.cos(math.radians(52))
+# Caribbean Netherlands lie south of this latitude: they go in the inset, top left (North Sea).
+CARIBBEAN_BELOW_LAT = 20
+INSET_X, INSET_Y = (0.0, 0.27), (0.70, 1.0)
+LABEL_AT_MOST = 4
+
+
+def static_partner_figure(
+    areas: pd.DataFrame, members: pd.DataFrame, colours: dict[str, list[int]]
+) -> go.Figure:
+    """Every municipality a grey dot at its centroid, members a ring in their partnership's colour
+    with their name; Caribbean members in a boxed inset. For PNG and PDF (no tiles, no internet)."""
+    from components.style import house_layout
+
+    fig = go.Figure()
+    europe = areas[areas["lat"] >= CARIBBEAN_BELOW_LAT]
+    fig.add_scatter(
+        x=europe["lon"], y=europe["lat"], mode="markers", hoverinfo="skip", showlegend=False,
+        marker={"size": 3, "color": "rgb(154,165,177)"},
+    )  # fmt: skip
+    located = members.dropna(subset=["area_code", "lat"]).drop_duplicates(
+        ["partnership_code", "area_code"]
+    )
+    caribbean = located[located["lat"] < CARIBBEAN_BELOW_LAT]
+    for ring, (p_code, group) in enumerate(located.groupby("partnership_code", sort=False)):
+        colour_ = "rgb({},{},{})".format(*colours[p_code])
+        for inset, part in ((False, group[group["lat"] >= CARIBBEAN_BELOW_LAT]),
+                            (True, group[group["lat"] < CARIBBEAN_BELOW_LAT])):  # fmt: skip
+            if part.empty:
+                continue
+            fig.add_scatter(
+                x=part["lon"], y=part["lat"], text=part["area_name"],
+                # Names only where they do not pile up; the legend names the partnership.
+                mode="markers+text" if inset or len(part) <= LABEL_AT_MOST else "markers",
+                textposition="top center", textfont={"size": 10}, name=part["partnership_name"].iloc[0],
+                showlegend=not inset, legendgroup=p_code, hoverinfo="skip",
+                marker={"size": 9 + 5 * ring, "color": "rgba(0,0,0,0)",
+                        "line": {"color": colour_, "width": 2.5}},
+                xaxis="x2" if inset else "x", yaxis="y2" if inset else "y",
+            )  # fmt: skip
+    hidden_axis = {"visible": False, "showgrid": False, "zeroline": False}
+    fig.update_layout(
+        xaxis={**hidden_axis, "range": list(NL_LON)},
+        yaxis={**hidden_axis, "range": list(NL_LAT), "scaleanchor": "x",
+               "scaleratio": LAT_STRETCH},
+    )  # fmt: skip
+    if not caribbean.empty:
+        lon, lat = float(caribbean["lon"].mean()), float(caribbean["lat"].mean())
+        fig.update_layout(
+            xaxis2={**hidden_axis, "domain": list(INSET_X), "range": [lon - 0.5, lon + 0.5],
+                    "anchor": "y2"},
+            yaxis2={**hidden_axis, "domain": list(INSET_Y), "range": [lat - 0.3, lat + 0.35],
+                    "anchor": "x2"},
+        )  # fmt: skip
+        fig.add_shape(
+            type="rect", xref="paper", yref="paper", x0=INSET_X[0], x1=INSET_X[1],
+            y0=INSET_Y[0], y1=INSET_Y[1], line={"color": "#9aa5b1", "width": 1},
+        )  # fmt: skip
+        fig.add_annotation(
+            text=t("briefing.kaart_inzet"), xref="paper", yref="paper", x=INSET_X[0] + 0.01,
+            y=INSET_Y[0] + 0.01, xanchor="left", yanchor="bottom", showarrow=False,
+            font={"size": 10, "color": "#52606d"},
+        )  # fmt: skip
+    fig = house_layout(fig, None, height=520)
+    fig.update_layout(
+        width=480, margin={"l": 5, "r": 5, "t": 5, "b": 5},
+        legend={"orientation": "h", "y": 0, "yanchor": "top", "x": 0, "font": {"size": 11}},
+    )  # fmt: skip
+    return fig

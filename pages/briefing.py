@@ -5,103 +5,100 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import data, filters, layout
+from components import briefing, data, filters, layout, maps
+from components.chart_export import file_name, png_download
 from components.guard import render_safely
 from components.i18n import t
-from domain import summary
-from domain.formatting import fmt_date, fmt_int
-from domain.periods import comparison_periods
-from domain.suppression import is_small
+
+PLOT_CONFIG = {"displaylogo": False}
+GAUGE_COLUMNS = 3  # gauges per row, as on Doelen
+MAP_HEIGHT = 380  # small: the map shows who takes part, Kaart has the full one
 
 
-def scope(sel: filters.Selection) -> tuple[str, set[int] | None, tuple[str, ...]]:
-    """Title, programme ids and municipality codes of what the briefing is about."""
-    programmes = data.programmes()
-    if sel.partnership:
-        p = data.partnerships().set_index("code").loc[sel.partnership]
-        ids = set(programmes.loc[programmes["partnership_id"] == p["id"], "id"])
-        return str(p["name"]), ids, ()
-    if sel.municipality:
-        name = data.municipalities().set_index("code").loc[sel.municipality, "name"]
-        return str(name), None, (sel.municipality,)
-    return t("briefing.alle"), None, ()
+def headline_tiles(view: briefing.BriefingView) -> None:
+    for column, h in zip(st.columns(len(view.content.headlines)), view.content.headlines,
+                         strict=True):  # fmt: skip
+        column.metric(h.label, h.value, h.change, border=True)
+        column.caption(h.explanation)
 
 
-def delta(now: int, before: int, threshold: int) -> str | None:
-    if is_small(now, threshold) or is_small(before, threshold):
-        return None
-    # st.metric reads the direction from a leading ASCII minus sign.
-    sign = "+" if now >= before else "-"
-    return t("briefing.delta", teken=sign, aantal=fmt_int(abs(now - before)))
+def targets(view: briefing.BriefingView, year: int) -> None:
+    st.subheader(t("briefing.doelen_kop"))
+    if not view.content.gauges:
+        st.caption(t("briefing.geen_doelen", jaar=year))
+        return
+    st.caption(t("briefing.doelen_uitleg"))
+    columns = st.columns(GAUGE_COLUMNS)
+    for i, (line, fig) in enumerate(zip(view.content.gauges, view.gauge_figures, strict=True)):
+        with columns[i % GAUGE_COLUMNS].container(border=True):
+            st.markdown(f"**{line.name}**")
+            st.caption(line.heading)
+            st.plotly_chart(fig, width="stretch", config=PLOT_CONFIG, key=f"meter_{i}")
+            st.markdown(f"{line.icon} **{line.status}**")
+            st.caption(line.progress)
+            st.caption(line.forecast)
+            png_download(fig, f"{line.name} {year}", key=f"png_meter_{i}")
+
+
+def funnel(view: briefing.BriefingView, title: str) -> None:
+    st.subheader(t("briefing.trechter_kop"))
+    st.caption(view.content.funnel_note)
+    if view.funnel_figure is None:
+        return
+    st.plotly_chart(view.funnel_figure, width="stretch", config=PLOT_CONFIG, key="trechter")
+    png_download(view.funnel_figure, f"trechter {title}", key="png_trechter")
+
+
+def partners(view: briefing.BriefingView) -> None:
+    if view.members.empty:
+        return
+    st.subheader(t("briefing.partners_kop"))
+    st.dataframe(
+        pd.DataFrame(view.content.partners, columns=[t("kolom.samenwerking"), t("kolom.partners")]),
+        hide_index=True, width="stretch",
+    )  # fmt: skip
+    st.markdown(f"**{t('briefing.kaart_kop')}**")
+    st.caption(t("briefing.kaart_uitleg"))
+    caribbean = view.members["lat"].dropna().lt(maps.CARIBBEAN_BELOW_LAT).any()
+    views = ["nederland", "caribisch"] if caribbean else ["nederland"]
+    for column, name in zip(st.columns([3, 1] if caribbean else [1]), views, strict=True):
+        with column:
+            if caribbean:
+                st.caption(t(f"kaart.weergave_{name}"))
+            st.pydeck_chart(
+                maps.partnership_deck(view.members, view.map_info, view.colours, name,
+                                      data.area_boundaries(), "samenwerking",
+                                      data.settings().suppress_below, data.settings().map_basemap),
+                height=MAP_HEIGHT, width="stretch", key=f"kaart_{name}",
+            )  # fmt: skip
+    png_download(view.static_map, "kaart partners", key="png_kaart")
 
 
 def render() -> None:
     layout.header("briefing")
     sel = filters.current()
-    threshold = data.settings().suppress_below
-    title, programme_ids, areas = scope(sel)
-    st.header(t("briefing.kop", onderwerp=title, jaar=sel.year))
+    view = briefing.build(sel)
+    content = view.content
+    st.header(content.title)
     layout.fictional_notice()
-    first, last, first_before, last_before = comparison_periods(sel.year, data.data_until())
-    now = summary.totals(data.period_figures(first, last, areas), programme_ids)
-    before = summary.totals(data.period_figures(first_before, last_before, areas), programme_ids)
-    shown = summary.shown(now, threshold)
-    columns = st.columns(4)
-    for column, name in zip(
-        columns, ("aangemeld", "gestart", "geplaatst", "duurzaam"), strict=True
-    ):
-        column.metric(
-            t(f"kolom.{name}"),
-            shown[name],
-            delta(now[name], before[name], threshold),
-            border=True,
-        )
-    st.caption(
-        t(
-            "briefing.vergelijking",
-            van=fmt_date(first),
-            tot=fmt_date(last),
-            van_vorig=fmt_date(first_before),
-            tot_vorig=fmt_date(last_before),
-        )
-    )
-    st.caption(
-        t(
-            "briefing.plaatsingen_uitleg",
-            werk=shown["geplaatst_werk"],
-            opleiding=shown["geplaatst_opleiding"],
-        )
-    )
-
-    members = data.partnership_members()
-    if sel.partnership:
-        members = members[members["partnership_code"] == sel.partnership]
-    elif areas:
-        codes = set(members.loc[members["area_code"].isin(areas), "partnership_code"])
-        members = members[members["partnership_code"].isin(codes)]
-    if not members.empty:
-        st.subheader(t("briefing.partners_kop"))
-        partners = members.groupby("partnership_name", sort=False).apply(
-            lambda g: ", ".join(dict.fromkeys(g["organisation_name"].fillna(g["area_name"]))),
-            include_groups=False,
-        )
-        st.dataframe(
-            pd.DataFrame(
-                {t("kolom.samenwerking"): partners.index, t("kolom.partners"): partners.values}
-            ),
-            hide_index=True,
-            width="stretch",
-        )
+    left, right = st.columns([1, 2], vertical_alignment="center")
+    left.download_button(
+        t("briefing.download_pdf"), data=lambda: briefing.pdf(view),
+        file_name=file_name(f"briefing {content.title}", "pdf"),
+        mime="application/pdf", key="dl_briefing_pdf", on_click="ignore", type="primary",
+    )  # fmt: skip
+    right.caption(t("briefing.download_uitleg"))
+    headline_tiles(view)
+    st.caption(content.comparison)
+    st.caption(content.placements)
+    targets(view, sel.year)
+    funnel(view, content.title)
+    partners(view)
 
     st.subheader(t("briefing.bronnen_kop"))
-    sources = data.sources()
-    st.markdown(
-        "\n".join(
-            f"- {r.title} ({r.publisher}{', ' + fmt_date(r.published_on) if r.published_on else ''})"
-            for r in sources.itertuples()
-        )
-    )
+    st.markdown("\n".join(f"- {line}" for line in content.sources))
     layout.data_date()
+    layout.share_link(t("briefing.link_kop"), t("briefing.link_uitleg"))
     st.caption(t("briefing.afdrukken"))
     layout.definitions()
 

@@ -8,22 +8,16 @@ import pandas as pd
 import streamlit as st
 
 from components import charts, data, filters, gauges, layout
+from components import target_status as ts
 from components.guard import render_safely
 from components.i18n import t
 from components.style import colour
 from domain import targets as tg
 from domain.formatting import fmt_date, fmt_int, fmt_pct
 from domain.pace import pace
-from domain.suppression import display_count, hide_parts, is_small
+from domain.suppression import display_count, hide_parts
 
 COLUMNS = 3  # gauges per row: readable on a laptop and on a projector
-
-
-def peildatum(programme_id: int) -> date:
-    """Pace is judged on the date the programme's data runs to, never after today."""
-    status = data.data_status().set_index("programme_id")
-    until = status["data_until"].get(programme_id)
-    return min(date.today(), until) if isinstance(until, date) else date.today()
 
 
 def period_label(key: str | None, year: int) -> str:
@@ -54,18 +48,9 @@ def table_row(name: str, g: tg.TargetGroup, p, shown: str, hidden: bool, as_of: 
 
 def draw_gauge(name: str, g: tg.TargetGroup, area_names: pd.Series, threshold: int) -> list[dict]:
     """One card: gauge, status, forecast, members and history. Returns the card's table rows."""
-    as_of = peildatum(g.programme_id)
-    args = (g.programme_id, g.metric, g.period_start, g.period_end)
-    if g.area_codes:  # a partnership's gauge adds up its members
-        by_area = data.realised_by_area(*args, g.area_codes)
-        member_counts = dict(zip(by_area["area_code"], by_area["realised"], strict=True))
-        realised = sum(int(member_counts.get(code, 0)) for code in g.area_codes)
-    else:
-        member_counts, realised = {}, data.realised(*args)
-    reached = data.reached_on(*args, g.value, g.area_codes) if realised >= g.value else None
-    p = pace(g.value, realised, g.period_start, g.period_end, as_of, reached)
-    hidden = is_small(realised, threshold)
-    shown = display_count(realised, threshold)
+    measured = ts.measure(g, threshold)
+    p, realised, hidden, shown = measured.pace, measured.realised, measured.hidden, measured.shown
+    as_of, member_counts = measured.as_of, measured.member_counts
     st.markdown(f"**{name}**")
     st.caption(
         t("doelen.meter_kop", metriek=t(f"metriek.{g.metric}"), van=fmt_date(g.period_start),
@@ -101,6 +86,7 @@ def draw_gauge(name: str, g: tg.TargetGroup, area_names: pd.Series, threshold: i
                 }
             )
         st.table(pd.DataFrame(members).set_index(t("kolom.gemeente")))
+    args = (g.programme_id, g.metric, g.period_start, g.period_end)
     monthly = data.monthly_realised(*args, g.area_codes)
     table = tg.history(monthly, g, as_of, threshold)
     if table is None:
@@ -119,25 +105,8 @@ def render() -> None:
     layout.fictional_notice()
     sel = filters.current()
     threshold = data.settings().suppress_below
-    programmes = data.programmes().set_index("id")
-    if sel.programme:
-        programmes = programmes[programmes["code"] == sel.programme]
-    elif sel.partnership:
-        pid = int(data.partnerships().set_index("code").loc[sel.partnership, "id"])
-        programmes = programmes[programmes["partnership_id"] == pid]
-    if sel.municipality:  # the programmes this municipality takes part in, or leads
-        members = data.partnership_members()
-        joined = members.loc[members["area_code"] == sel.municipality, "partnership_id"]
-        programmes = programmes[
-            programmes["partnership_id"].isin(joined)
-            | (programmes["lead_area_code"] == sel.municipality)
-        ]
-    ids = tuple(int(i) for i in programmes.index)
-    groups = tg.overlapping(
-        tg.combine_members(tg.group_targets(data.targets(ids))) if ids else [],
-        date(sel.year, 1, 1),
-        date(sel.year, 12, 31),
-    )
+    programmes = ts.scope_programmes(sel)
+    groups = ts.year_groups(programmes, sel.year)
     if not groups:
         st.info(t("doelen.leeg", jaar=sel.year))
         layout.definitions()

@@ -1,0 +1,214 @@
+"""The briefing's content, computed once per run: the page draws it and the PDF prints it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components import charts, data, filters, gauges, maps
+from components import scope as trajectory_scope
+from components import target_status as ts
+from components.i18n import t
+from domain import summary
+from domain.formatting import fmt_date, fmt_int, fmt_pct
+from domain.funnel import funnel_mask, funnel_table
+from domain.periods import comparison_periods
+from domain.suppression import is_small
+from reports.briefing_pdf import BriefingContent, Chart, GaugeLine, Headline, briefing_pdf
+
+HEADLINES = ("aangemeld", "gestart", "geplaatst", "duurzaam")
+# The area register's credit (CBS, PDOK) goes under every briefing: the map and names come from it.
+AREA_PUBLISHER = "CBS"
+# Sources of invented data say so in their title or publisher ('Fictieve voorbeelddata').
+FICTIONAL_MARK = "fictie"
+# Text keys the PDF prints besides the content (headings, footer words).
+PDF_TEXTS = ("doelen_kop", "geen_doelen", "trechter_kop", "trechter_kolommen", "partners_kop",
+             "bronnen_kop", "gemaakt_op", "pagina", "fictief_kort", "fictief")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class BriefingView:
+    """The content plus what only the screen needs: live figures and the map's tables."""
+
+    content: BriefingContent
+    gauge_figures: tuple[go.Figure, ...]
+    funnel_figure: go.Figure | None
+    members: pd.DataFrame
+    map_info: pd.DataFrame
+    colours: dict[str, list[int]]
+    static_map: go.Figure | None
+
+
+def subject(
+    sel: filters.Selection,
+) -> tuple[str, set[int] | None, tuple[str, ...], tuple[int, ...]]:
+    """Title, programme ids and municipality codes of what the briefing is about, and the ids of
+    the partnerships in its scope (those the municipality takes part in)."""
+    programmes = data.programmes()
+    members = data.partnership_members()
+    if sel.partnership:
+        p = data.partnerships().set_index("code").loc[sel.partnership]
+        ids = set(programmes.loc[programmes["partnership_id"] == p["id"], "id"])
+        return str(p["name"]), ids, (), (int(p["id"]),)
+    if sel.municipality:
+        name = data.municipalities().set_index("code").loc[sel.municipality, "name"]
+        joined = members.loc[members["area_code"] == sel.municipality, "partnership_id"]
+        return str(name), None, (sel.municipality,), tuple(int(i) for i in dict.fromkeys(joined))
+    return t("briefing.alle"), None, (), tuple(int(i) for i in data.partnerships()["id"])
+
+
+def change(now: int, before: int, threshold: int) -> str | None:
+    if is_small(now, threshold) or is_small(before, threshold):
+        return None
+    # st.metric reads the direction from a leading ASCII minus sign.
+    sign = "+" if now >= before else "-"
+    return t("briefing.delta", teken=sign, aantal=fmt_int(abs(now - before)))
+
+
+def relevant_sources(sources: pd.DataFrame, titles: set[str], fictional: bool) -> pd.DataFrame:
+    """The sources of the scope's partnerships and targets, the area register's credit, and the
+    invented data's source when invented data is shown."""
+    text = (sources["title"] + " " + sources["publisher"]).str.lower()
+    keep = sources["title"].isin(titles) | sources["publisher"].str.startswith(AREA_PUBLISHER)
+    is_fictional = text.str.contains(FICTIONAL_MARK)
+    keep = (keep & ~is_fictional) | (is_fictional & fictional)
+    return sources[keep]
+
+
+def _gauges(sel: filters.Selection, threshold: int):
+    programmes = ts.scope_programmes(replace(sel, programme=None))
+    area_names = data.municipalities(include_merged=True).set_index("code")["name"]
+    lines, figures, titles = [], [], set()
+    targets = data.targets(tuple(int(i) for i in programmes.index))
+    titles |= set(targets["source_title"].dropna())
+    for g in ts.year_groups(programmes, sel.year):
+        m = ts.measure(g, threshold)
+        name = programmes.loc[g.programme_id, "name"]
+        if g.area_code:
+            name = f"{name} – {area_names.get(g.area_code, g.area_code)}"
+        status = gauges.status_text(m.pace) + (t("doelen.eindstand") if m.pace.final else "")
+        lines.append(
+            GaugeLine(
+                name=name,
+                heading=t("doelen.meter_kop", metriek=t(f"metriek.{g.metric}"),
+                          van=fmt_date(g.period_start), tot=fmt_date(g.period_end)),
+                status=status,
+                progress=gauges.progress_text(m.pace, m.shown, m.as_of, m.hidden),
+                forecast=gauges.forecast_text(m.pace, g.period_start, g.period_end, m.hidden),
+                icon=gauges.STATUS_ICONS[m.pace.status],
+            )
+        )  # fmt: skip
+        figures.append(
+            charts.gauge_figure(
+                m.realised, g.value, m.pace.expected, None, gauges.STATUS_COLOURS[m.pace.status],
+                hidden=m.hidden, parts=g.parts if len(g.parts) > 1 and not g.members else (),
+                hidden_text=m.shown,
+            )
+        )  # fmt: skip
+    return tuple(lines), tuple(figures), titles
+
+
+def _funnel(sel: filters.Selection, threshold: int):
+    f = trajectory_scope.trajectory_filter(
+        replace(sel, programme=None), data.partnerships(), data.programmes()
+    )
+    counts = data.funnel_counts(f)
+    row = {k: int(v or 0) for k, v in counts.iloc[0].to_dict().items()} if not counts.empty else {}
+    if int(row.get("aanmelding", 0)) == 0:
+        return (), None
+    hidden = funnel_mask(pd.DataFrame([row]), threshold, partition=False).iloc[0].to_dict()
+    table = funnel_table(row, threshold, hidden)
+    rows = tuple((r.label, r.shown, fmt_pct(r.from_previous)) for r in table.itertuples())
+    return rows, charts.funnel_figure(table)
+
+
+def build(sel: filters.Selection, made_on: date | None = None) -> BriefingView:
+    """The briefing of the selection's municipality or partnership for its year."""
+    threshold = data.settings().suppress_below
+    title, programme_ids, areas, partnership_ids = subject(sel)
+    until = data.data_until()
+    first, last, first_before, last_before = comparison_periods(sel.year, until)
+    now = summary.totals(data.period_figures(first, last, areas), programme_ids)
+    before = summary.totals(data.period_figures(first_before, last_before, areas), programme_ids)
+    shown = summary.shown(now, threshold)
+    headlines = tuple(
+        Headline(t(f"kolom.{k}"), shown[k], change(now[k], before[k], threshold),
+                 t(f"briefing.uitleg_{k}", maanden=data.settings().lasting_months))
+        for k in HEADLINES
+    )  # fmt: skip
+
+    gauge_lines, gauge_figures, titles = _gauges(sel, threshold)
+    funnel_rows, funnel_fig = _funnel(sel, threshold)
+
+    all_partnerships = data.partnerships()
+    chosen = all_partnerships[all_partnerships["id"].isin(partnership_ids)]
+    titles |= set(chosen["source_title"].dropna())
+    members = data.partnership_members(partnership_ids) if partnership_ids else pd.DataFrame()
+    partners = ()
+    if not members.empty:
+        grouped = members.groupby("partnership_name", sort=False).apply(
+            lambda g: ", ".join(dict.fromkeys(g["organisation_name"].fillna(g["area_name"]))),
+            include_groups=False,
+        )
+        partners = tuple(zip(grouped.index, grouped.values, strict=True))
+    fictional = data.trajectory_total()["fictional"] > 0
+    sources = relevant_sources(data.sources(), titles, fictional)
+    source_lines = tuple(
+        f"{r.title} ({r.publisher}{', ' + fmt_date(r.published_on) if r.published_on else ''})"
+        for r in sources.itertuples()
+    )
+    publishers = ", ".join(dict.fromkeys(sources["publisher"]))
+
+    areas_all = data.municipalities()
+    colours = maps.partnership_colours(list(all_partnerships["code"]))
+    info = pd.DataFrame()
+    static_map = None
+    if not members.empty:
+        counts = data.registrations_per_area(sel.year)
+        info = maps.area_info(
+            areas_all, members, {}, dict(zip(counts["area_code"], counts["aangemeld"], strict=True)),
+            sel.year, threshold,
+        )  # fmt: skip
+        static_map = maps.static_partner_figure(areas_all, members, colours)
+
+    content = BriefingContent(
+        title=t("briefing.kop", onderwerp=title, jaar=sel.year),
+        intro=t("briefing.pdf_intro"),
+        headlines=headlines,
+        comparison=t("briefing.vergelijking", van=fmt_date(first), tot=fmt_date(last),
+                     van_vorig=fmt_date(first_before), tot_vorig=fmt_date(last_before)),
+        placements=t("briefing.plaatsingen_uitleg", werk=shown["geplaatst_werk"],
+                     opleiding=shown["geplaatst_opleiding"]),
+        gauges=gauge_lines,
+        funnel=funnel_rows,
+        funnel_note=t("briefing.trechter_uitleg", jaar=sel.year, drempel=threshold),
+        partners=partners,
+        sources=source_lines,
+        source_line=t("briefing.bron", bronnen=publishers),
+        stand_per=fmt_date(until) if until else "",
+        made_on=fmt_date(made_on or date.today()),
+        fictional=fictional,
+        texts={k: t(f"briefing.pdf_{k}") for k in PDF_TEXTS} | {
+            "stand_per": t("kolom.stand_per"), "samenwerking": t("kolom.samenwerking"),
+            "partners": t("kolom.partners")},
+    )  # fmt: skip
+    return BriefingView(content, gauge_figures, funnel_fig, members, info, colours, static_map)
+
+
+def pdf(view: BriefingView) -> bytes:
+    """The PDF: the view's charts drawn to PNG (kaleido, locally), then printed with its content."""
+    from components.chart_export import png
+
+    pictures = [
+        Chart(f"meter_{i}", "", png(fig, width=420)) for i, fig in enumerate(view.gauge_figures)
+    ]
+    if view.funnel_figure is not None:
+        # Room at the left for the stage names, which kaleido does not make by itself.
+        fig = go.Figure(view.funnel_figure).update_layout(margin={"l": 120})
+        pictures.append(Chart("trechter", "", png(fig, width=560)))
+    if view.static_map is not None:
+        pictures.append(Chart("kaart", "", png(view.static_map)))
+    return briefing_pdf(replace(view.content, charts=tuple(pictures)))
