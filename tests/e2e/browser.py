@@ -42,9 +42,11 @@ def wait_healthy(url: str, process: subprocess.Popen, seconds: float = 60) -> No
 
 
 @contextmanager
-def running_app(env: dict[str, str], log_path: Path, *extra_args: str) -> Iterator[str]:
-    """Serve app.py with `env` on a free port of 127.0.0.1; yields its URL, stops it afterwards."""
-    port = free_port()
+def running_app(
+    env: dict[str, str], log_path: Path, *extra_args: str, port: int | None = None
+) -> Iterator[str]:
+    """Serve app.py with `env` on `port` (default: a free one) of 127.0.0.1; yields its URL."""
+    port = port or free_port()
     with open(log_path, "w") as log:
         process = subprocess.Popen(
             [
