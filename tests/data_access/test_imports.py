@@ -298,3 +298,29 @@ def test_a_file_above_the_row_limit_is_refused_with_the_limit_named(engine, setu
     assert result.status == "geweigerd"
     assert "3 rijen" in result.problems[0].message and "grens is 2" in result.problems[0].message
     assert count(engine, trajectory) == 0
+
+
+@pytest.mark.parametrize(
+    "name, encode",
+    [
+        ("bsn_komma.csv", lambda rows: csv_bytes(rows)),
+        ("bsn_puntkomma_1252.csv", lambda rows: csv_bytes(rows, sep=";", encoding="cp1252")),
+        ("bsn_bom.csv", lambda rows: b"\xef\xbb\xbf" + csv_bytes(rows, sep=";")),
+        ("bsn.xlsx", lambda rows: xlsx_bytes(rows)),
+    ],
+)
+def test_bsn_refusal_holds_in_every_file_format(engine, setup, name, encode):
+    rows = [f"{bsn},GM0546,TEST,,2025-01-10,,,,,,,,zorgtaken é" for bsn in BSNS]
+    result = run(engine, setup, name, encode(rows))
+    assert [p.column for p in result.problems] == ["traject_id"]
+    assert count(engine, trajectory) == 0
+    assert count(engine, import_log) == 0
+
+
+@pytest.mark.parametrize("fmt", ["puntkomma_1252", "xlsx"])
+def test_row_errors_are_found_in_semicolon_and_excel_files_too(engine, setup, fmt):
+    rows = [*GOOD_ROWS[:2], "K-009,GM9999,TEST,,2025-01-10,,,,,,,,"]
+    content = xlsx_bytes(rows) if fmt == "xlsx" else csv_bytes(rows, sep=";", encoding="cp1252")
+    result = run(engine, setup, f"fout.{'xlsx' if fmt == 'xlsx' else 'csv'}", content)
+    assert (4, "gemeentecode") in problems_of(result)
+    assert count(engine, trajectory) == 0
