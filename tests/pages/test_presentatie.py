@@ -60,4 +60,5 @@ def test_a_failing_part_shows_a_calm_message_not_an_exception(monkeypatch):
     assert not at.error
     assert CALM in [i.value for i in at.info]
     assert not at.get("deck_gl_json_chart")
+    assert "Europees Nederland" not in page_text(at), "what the part drew before failing is gone"
     assert [m.value for m in at.metric][0] == "5", "the other parts still show"
