@@ -21,6 +21,7 @@ PAGES = (
     ("pages/doelen.py", "nav.doelen", ":material/speed:", False),
     ("pages/gemeente.py", "nav.gemeente", ":material/account_balance:", False),
     ("pages/briefing.py", "nav.briefing", ":material/description:", False),
+    ("pages/presentatie.py", "nav.presentatie", ":material/slideshow:", False),
     ("pages/beheer.py", "nav.beheer", ":material/settings:", False),
     ("pages/over_de_data.py", "nav.over", ":material/menu_book:", False),
 )

@@ -40,3 +40,17 @@ def render_safely(render: Callable[[], None]) -> None:
             st.cache_resource.clear()
             st.cache_data.clear()
             st.rerun()
+
+
+def calm(part: Callable[[], None], message_key: str = "presentatie.niet_beschikbaar") -> None:
+    """Draw one part of a page; if it fails in any way, log it and show a calm Dutch sentence in
+    its place instead (for the projector: nothing on stage may show a traceback).
+
+    The part draws into a placeholder, so whatever it drew before failing is replaced as well."""
+    holder = st.empty()
+    try:
+        with holder.container():
+            part()
+    except Exception:
+        log.exception("a part of the page failed; showing a calm message instead")
+        holder.info(t(message_key), icon="ℹ️")

@@ -13,6 +13,7 @@ PAGES = [
     "pages/doelen.py",
     "pages/gemeente.py",
     "pages/briefing.py",
+    "pages/presentatie.py",
     "pages/beheer.py",
     "pages/over_de_data.py",
 ]

@@ -1,0 +1,181 @@
+"""Presentatie: a projector view that steps through the national map and each partnership."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components import charts, data, filters, gauges, layout, maps
+from components import target_status as ts
+from components.guard import calm, render_safely
+from components.i18n import t
+from domain import summary
+from domain.formatting import fmt_date, fmt_int
+
+SLIDE_PARAM = "dia"  # the slide number in the URL, so a link opens that slide
+# Static CSS only, never data: no sidebar, large type and black on white for a projector.
+PROJECTOR_CSS = """
+<style>
+[data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'],
+[data-testid='stExpandSidebarButton'] { display: none !important; }
+[data-testid='stAppViewContainer'], [data-testid='stMain'] { background: #ffffff; color: #000000; }
+[data-testid='stMain'] h1 { font-size: 3.2rem; color: #000000; }
+[data-testid='stMain'] p, [data-testid='stMain'] li { font-size: 1.5rem; color: #000000; }
+[data-testid='stMetricLabel'] p { font-size: 1.5rem !important; color: #000000; }
+[data-testid='stMetricValue'], [data-testid='stMetricValue'] * {
+  font-size: 4rem !important; font-weight: 700; color: #000000; line-height: 1.1; }
+[data-testid='stCaptionContainer'] p { font-size: 1.25rem; color: #1f1f1f; }
+[data-testid='stBaseButton-secondary'] p { font-size: 1.4rem; }
+</style>
+"""
+HEADLINES = ("aangemeld", "gestart", "geplaatst")  # the three big numbers of a partnership
+MAP_HEIGHT = 520  # fits a 1080p projector below the numbers
+
+
+def slide_number(count: int) -> int:
+    """The slide the URL asks for, 1..count; anything else (text, out of range) is slide 1."""
+    try:
+        number = int(st.query_params.get(SLIDE_PARAM, "1"))
+    except ValueError:
+        return 1
+    return number if 1 <= number <= count else 1
+
+
+def _go_to(number: int) -> None:
+    st.query_params[SLIDE_PARAM] = str(number)
+
+
+def navigation(number: int, count: int) -> None:
+    back, counter, forward = st.columns([1, 1, 1], vertical_alignment="center")
+    back.button(t("presentatie.vorige"), disabled=number <= 1, on_click=_go_to,
+                args=(number - 1,), shortcut="ArrowLeft", width="stretch", key="dia_vorige")  # fmt: skip
+    counter.markdown(
+        f"**{t('presentatie.teller', nummer=number, totaal=count)}**", text_alignment="center"
+    )
+    forward.button(t("presentatie.volgende"), disabled=number >= count, on_click=_go_to,
+                   args=(number + 1,), shortcut="ArrowRight", width="stretch",
+                   key="dia_volgende")  # fmt: skip
+
+
+def national_slide(year: int, threshold: int) -> None:
+    st.title(t("presentatie.titel_landelijk", jaar=year))
+    partnerships = data.partnerships()
+
+    def numbers() -> None:
+        members = data.partnership_members()
+        municipalities = members.loc[members["member_type"] == "gemeente", "area_code"].nunique()
+        shown = summary.shown(summary.totals(data.yearly_figures(year)), threshold)
+        layout.tiles(
+            [
+                (t("overzicht.samenwerkingen"), str(len(partnerships)), None),
+                (t("overzicht.gemeenten"), str(municipalities), None),
+                (t("overzicht.aangemeld", jaar=year), shown["aangemeld"], None),
+                (t("overzicht.geplaatst", jaar=year), shown["geplaatst"], None),
+            ]
+        )
+
+    def partner_map() -> None:
+        members = data.partnership_members()
+        counts = data.registrations_per_area(year)
+        info = maps.area_info(
+            data.municipalities(), members, {},
+            dict(zip(counts["area_code"], counts["aangemeld"], strict=True)), year, threshold,
+        )  # fmt: skip
+        colours = maps.partnership_colours(list(partnerships["code"]))
+        boundaries, basemap = data.area_boundaries(), data.settings().map_basemap
+        main, inset = st.columns([3, 1])
+        for column, view in ((main, "nederland"), (inset, "caribisch")):
+            with column:
+                st.markdown(f"**{t(f'kaart.weergave_{view}')}**")
+                deck = maps.partnership_deck(members, info, colours, view, boundaries,
+                                             "samenwerking", threshold, basemap)  # fmt: skip
+                st.pydeck_chart(deck, height=MAP_HEIGHT, width="stretch", key=f"dia_kaart_{view}")
+        order = {code: i for i, code in enumerate(partnerships["code"])}
+        st.plotly_chart(
+            charts.legend_figure(maps.legend_entries(partnerships, order)), width="stretch",
+            config={"staticPlot": True}, key="dia_legenda",
+        )  # fmt: skip
+
+    calm(numbers)
+    calm(partner_map)
+
+
+def highlight(
+    name: str, year: int, measured: list[tuple[str, ts.Measured]], shown: dict[str, str]
+) -> str:
+    """One sentence for the slide: the first target's status, else the year's placements."""
+    if measured:
+        programme, m = measured[0]
+        return t("presentatie.hoogtepunt_doel", programma=programme,
+                 status=gauges.status_text(m.pace).lower(), gerealiseerd=m.shown,
+                 doel=fmt_int(m.pace.target))  # fmt: skip
+    return t("presentatie.hoogtepunt_geplaatst", naam=name, jaar=year, aantal=shown["geplaatst"])
+
+
+def partnership_slide(p: pd.Series, year: int, threshold: int) -> None:
+    st.title(str(p["name"]))
+    calm(lambda: _facts(p))
+    programmes = data.programmes().set_index("id")
+    programmes = programmes[programmes["partnership_id"] == p["id"]]
+    measured: list[tuple[str, ts.Measured]] = []
+    shown = {"geplaatst": "–"}
+
+    def numbers() -> None:
+        nonlocal shown
+        figures = data.yearly_figures(year)
+        shown = summary.shown(summary.totals(figures, set(programmes.index)), threshold)
+        layout.tiles([(t(f"presentatie.{k}", jaar=year), shown[k], None) for k in HEADLINES])
+
+    def targets() -> None:
+        groups = ts.year_groups(programmes, year)
+        if not groups:
+            st.markdown(t("presentatie.geen_doelen", jaar=year))
+            return
+        columns = st.columns(min(len(groups), 3))
+        for i, g in enumerate(groups):
+            m = ts.measure(g, threshold)
+            measured.append((str(programmes.loc[g.programme_id, "name"]), m))
+            with columns[i % len(columns)]:
+                st.markdown(f"**{programmes.loc[g.programme_id, 'name']}**")
+                figure = charts.gauge_figure(
+                    m.realised, g.value, m.pace.expected, None,
+                    gauges.STATUS_COLOURS[m.pace.status], hidden=m.hidden, hidden_text=m.shown,
+                )  # fmt: skip
+                st.plotly_chart(figure, width="stretch", config={"staticPlot": True},
+                                key=f"dia_meter_{i}")  # fmt: skip
+                st.markdown(gauges.status_line(m.pace))
+                st.caption(gauges.progress_text(m.pace, m.shown, m.as_of, m.hidden))
+
+    calm(numbers)
+    calm(targets)
+    calm(lambda: st.markdown(f"### {highlight(str(p['name']), year, measured, shown)}"))
+
+
+def _facts(p: pd.Series) -> None:
+    members = data.partnership_members((int(p["id"]),))
+    names = ", ".join(dict.fromkeys(members["organisation_name"].fillna(members["area_name"])))
+    source = p["source_title"] if isinstance(p["source_title"], str) else "–"
+    st.markdown(t("presentatie.feiten", soort=t(f"soort.{p['kind']}"),
+                  sinds=fmt_date(p["start_date"]), leden=names))  # fmt: skip
+    st.caption(t("presentatie.bron", bron=source))
+
+
+def render() -> None:
+    st.html(PROJECTOR_CSS)
+    year = filters.current().year
+    threshold = data.settings().suppress_below
+    partnerships = data.partnerships()
+    count = 1 + len(partnerships)
+    number = slide_number(count)
+    navigation(number, count)
+    if number == 1:
+        national_slide(year, threshold)
+    else:
+        partnership_slide(partnerships.iloc[number - 2], year, threshold)
+    calm(layout.fictional_notice)
+    st.caption(t("presentatie.toetsen"))
+    st.page_link("pages/overzicht.py", label=t("presentatie.sluiten"), icon=":material/close:")
+    layout.definitions()
+
+
+render_safely(render)
