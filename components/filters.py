@@ -97,6 +97,22 @@ def _to_url(key: str) -> None:
     to_url(key, _param(key))
 
 
+def _optional_choice(key: str, label: str, names: dict, all_label: str | None = None):
+    """A selectbox of codes with "all" (None) first; an invalid earlier choice falls back to all."""
+    all_label = all_label or t("filters.alle")
+    options = [None, *names]
+    if st.session_state.get(key) not in options:
+        st.session_state.pop(key, None)
+    _from_url(key, options)
+    return st.selectbox(
+        label,
+        options,
+        key=key,
+        placeholder=all_label,
+        format_func=lambda c: all_label if c is None else names[c],
+    )
+
+
 def sidebar(
     years: list[int],
     default_year: int,
@@ -113,42 +129,18 @@ def sidebar(
         year = st.selectbox(t("filters.jaar"), years, key="f_jaar")
 
         p_names = dict(zip(partnerships["code"], partnerships["name"], strict=True))
-        p_options = [None, *p_names]
-        _from_url("f_samenwerking", p_options)
-        partnership = st.selectbox(
-            t("filters.samenwerking"),
-            p_options,
-            key="f_samenwerking",
-            placeholder=t("filters.alle"),
-            format_func=lambda c: t("filters.alle") if c is None else p_names[c],
-        )
+        partnership = _optional_choice("f_samenwerking", t("filters.samenwerking"), p_names)
 
         shown = programmes
         if partnership is not None:
             pid = int(partnerships.loc[partnerships["code"] == partnership, "id"].iloc[0])
             shown = programmes[programmes["partnership_id"] == pid]
         g_names = dict(zip(shown["code"], shown["name"], strict=True))
-        g_options = [None, *g_names]
-        if st.session_state.get("f_programma") not in g_options:
-            st.session_state.pop("f_programma", None)
-        _from_url("f_programma", g_options)
-        programme = st.selectbox(
-            t("filters.programma"),
-            g_options,
-            key="f_programma",
-            placeholder=t("filters.alle"),
-            format_func=lambda c: t("filters.alle") if c is None else g_names[c],
-        )
+        programme = _optional_choice("f_programma", t("filters.programma"), g_names)
 
         m_names = dict(zip(municipalities["code"], municipalities["name"], strict=True))
-        m_options = [None, *m_names]
-        _from_url("f_gemeente", m_options)
-        municipality = st.selectbox(
-            t("filters.gemeente"),
-            m_options,
-            key="f_gemeente",
-            placeholder=t("filters.alle_gemeenten"),
-            format_func=lambda c: t("filters.alle_gemeenten") if c is None else m_names[c],
+        municipality = _optional_choice(
+            "f_gemeente", t("filters.gemeente"), m_names, t("filters.alle_gemeenten")
         )
     for key in PARAMS:
         _to_url(key)
@@ -165,25 +157,21 @@ def current() -> Selection:
     )
 
 
-def page_choice(key: str, param: str, label: str, options: list, format_func, container=st):
-    """A page's own filter: a selectbox whose plain value lives in the URL under `param`.
-
-    A value from the URL or an earlier run that is no longer an option falls back to the first."""
+def page_choice(
+    key: str, param: str, label: str, options: list, format_func, container=st, widget=None
+):
+    """A page's own filter: a widget (default a selectbox) whose plain value lives in the URL under
+    `param`. A value from the URL or an earlier run that is no longer an option falls back to the
+    first."""
     if st.session_state.get(key) not in options:
         st.session_state.pop(key, None)
     from_url(key, param, options)
-    value = container.selectbox(label, options, key=key, format_func=format_func)
+    value = (widget or container.selectbox)(label, options, key=key, format_func=format_func)
     to_url(key, param)
     return value
 
 
-def page_select(key: str, label: str, options: list, format_func, widget=st.selectbox):
-    """A page's own sidebar filter (a key of PAGE_PARAMS), read from and written to the URL as a
-    plain value like the shared filters. The first option is the default."""
+def page_select(key: str, label: str, options: list, format_func, widget=None):
+    """A page's own sidebar filter (a key of PAGE_PARAMS), kept in the URL like the shared ones."""
     with st.sidebar:
-        _from_url(key, options)
-        if st.session_state.get(key) not in options:
-            st.session_state.pop(key, None)
-        value = widget(label, options, key=key, format_func=format_func)
-    _to_url(key)
-    return value
+        return page_choice(key, _param(key), label, options, format_func, st.sidebar, widget)

@@ -28,27 +28,27 @@ def _user(conn: sa.Connection, row) -> User:
     return User(row.username, row.role, frozenset(ids))
 
 
+def _active_row(conn: sa.Connection, username: str):
+    """The active account row with this name, compared without case; None when there is none."""
+    return conn.execute(
+        sa.select(app_user).where(
+            sa.func.lower(app_user.c.username) == username.strip().lower(),
+            app_user.c.is_active,
+        )
+    ).first()
+
+
 def get_user(engine: sa.Engine, username: str) -> User | None:
     """The active account with this name (as typed, or as the identity provider's e-mail claim)."""
     with engine.connect() as conn:
-        row = conn.execute(
-            sa.select(app_user).where(
-                sa.func.lower(app_user.c.username) == username.strip().lower(),
-                app_user.c.is_active,
-            )
-        ).first()
+        row = _active_row(conn, username)
         return _user(conn, row) if row else None
 
 
 def verify_password(engine: sa.Engine, username: str, password: str) -> User | None:
     """The user when the password is right; None otherwise (unknown user or wrong password)."""
     with engine.connect() as conn:
-        row = conn.execute(
-            sa.select(app_user).where(
-                sa.func.lower(app_user.c.username) == username.strip().lower(),
-                app_user.c.is_active,
-            )
-        ).first()
+        row = _active_row(conn, username)
         if row is None or not row.password_hash:
             _hasher.hash("timing-equaliser")  # do similar work for unknown names
             return None
