@@ -6,7 +6,7 @@ and new values in the audit trail inside the same transaction.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 
 import sqlalchemy as sa
@@ -88,15 +88,63 @@ def _row(conn: sa.Connection, table: sa.Table, row_id: int) -> dict:
     return dict(found)
 
 
+def _name_code_errors(name: str, code: str) -> list[str]:
+    errors = []
+    if not name.strip():
+        errors.append("Een naam is verplicht.")
+    if not code.strip():
+        errors.append("Een code is verplicht.")
+    return errors
+
+
+def _write(conn, table: sa.Table, row_id: int | None, values: dict, user: User, entity: str,
+           check_old=None) -> int:  # fmt: skip
+    """Insert (row_id None) or update a row, with its audit entry in the same transaction.
+
+    `check_old` sees the current row before an update, for permission checks on what it was."""
+    if row_id is None:
+        row_id = conn.execute(table.insert().values(values)).inserted_primary_key[0]
+        audit.record(conn, user.username, "aangemaakt", entity, row_id, None, values)
+        return row_id
+    old = _row(conn, table, row_id)
+    if check_old is not None:
+        check_old(old)
+    conn.execute(table.update().where(table.c.id == row_id).values(values))
+    audit.record(
+        conn, user.username, "gewijzigd", entity, row_id, {k: old[k] for k in values}, values
+    )
+    return row_id
+
+
+def _source_id(
+    conn: sa.Connection, form: PartnershipForm, partnership_id: int | None
+) -> int | None:
+    """The source to link: the current one when the form repeats it, a new row when it changed,
+    None when the form names no source (the link is then left as it is)."""
+    title = form.source_title.strip()
+    if not title:
+        return None
+    publisher = form.source_publisher.strip() or "niet vastgelegd"
+    if partnership_id is not None:
+        current = conn.execute(
+            sa.select(source.c.id, source.c.title, source.c.publisher, source.c.published_on)
+            .join(partnership, partnership.c.source_id == source.c.id)
+            .where(partnership.c.id == partnership_id)
+        ).first()
+        if current is not None and (current.title, current.publisher, current.published_on) == (
+            title, publisher, form.source_date
+        ):  # fmt: skip
+            return current.id
+    return conn.execute(
+        source.insert().values(title=title, publisher=publisher, published_on=form.source_date)
+    ).inserted_primary_key[0]
+
+
 def save_partnership(
     engine: sa.Engine, user: User, form: PartnershipForm, partnership_id: int | None = None
 ) -> int:
     """Create (admins) or change (admins and its coordinators) a partnership with its source."""
-    errors = []
-    if not form.name.strip():
-        errors.append("Een naam is verplicht.")
-    if not form.code.strip():
-        errors.append("Een code is verplicht.")
+    errors = _name_code_errors(form.name, form.code)
     if form.kind not in PARTNERSHIP_KINDS:
         errors.append("Kies een soort samenwerking.")
     errors += _period_errors(form.start_date, form.end_date)
@@ -115,39 +163,10 @@ def save_partnership(
         "signed_on": form.signed_on,
     }
     with engine.begin() as conn:
-        source_id = None
-        if form.source_title.strip():
-            source_id = conn.execute(
-                source.insert().values(
-                    title=form.source_title.strip(),
-                    publisher=form.source_publisher.strip() or "niet vastgelegd",
-                    published_on=form.source_date,
-                )
-            ).inserted_primary_key[0]
+        source_id = _source_id(conn, form, partnership_id)
+        if source_id is not None:
             values["source_id"] = source_id
-        if partnership_id is None:
-            partnership_id = conn.execute(partnership.insert().values(values)).inserted_primary_key[
-                0
-            ]
-            audit.record(
-                conn,
-                user.username,
-                "aangemaakt",
-                "samenwerking",
-                partnership_id,
-                None,
-                asdict(form),
-            )
-        else:
-            old = _row(conn, partnership, partnership_id)
-            conn.execute(
-                partnership.update().where(partnership.c.id == partnership_id).values(values)
-            )
-            audit.record(
-                conn, user.username, "gewijzigd", "samenwerking", partnership_id,
-                {k: old[k] for k in values}, values,
-            )  # fmt: skip
-    return partnership_id
+        return _write(conn, partnership, partnership_id, values, user, "samenwerking")
 
 
 def set_members(
@@ -201,12 +220,9 @@ def set_members(
 def save_programme(
     engine: sa.Engine, user: User, form: ProgrammeForm, programme_id: int | None = None
 ) -> int:
-    errors = []
-    if not form.name.strip():
-        errors.append("Een naam is verplicht.")
-    if not form.code.strip():
-        errors.append("Een code is verplicht.")
-    errors += _period_errors(form.start_date, form.end_date)
+    errors = _name_code_errors(form.name, form.code) + _period_errors(
+        form.start_date, form.end_date
+    )
     _raise(errors)
     require_write(user, {form.partnership_id}, "programma's van deze samenwerking wijzigen")
     values = {
@@ -218,20 +234,13 @@ def save_programme(
         "start_date": form.start_date,
         "end_date": form.end_date,
     }
+
+    def may_change(old: dict) -> None:
+        if old["partnership_id"] is not None:
+            require_write(user, {old["partnership_id"]}, "dit programma wijzigen")
+
     with engine.begin() as conn:
-        if programme_id is None:
-            programme_id = conn.execute(programme.insert().values(values)).inserted_primary_key[0]
-            audit.record(conn, user.username, "aangemaakt", "programma", programme_id, None, values)
-        else:
-            old = _row(conn, programme, programme_id)
-            if old["partnership_id"] is not None:
-                require_write(user, {old["partnership_id"]}, "dit programma wijzigen")
-            conn.execute(programme.update().where(programme.c.id == programme_id).values(values))
-            audit.record(
-                conn, user.username, "gewijzigd", "programma", programme_id,
-                {k: old[k] for k in values}, values,
-            )  # fmt: skip
-    return programme_id
+        return _write(conn, programme, programme_id, values, user, "programma", may_change)
 
 
 def save_target(
@@ -266,25 +275,12 @@ def save_target(
             programme_partnerships(conn, form.programme_id),
             "doelen van dit programma wijzigen",
         )
-        if target_id is None:
-            target_id = conn.execute(target.insert().values(values)).inserted_primary_key[0]
-            audit.record(conn, user.username, "aangemaakt", "doel", target_id, None, values)
-        else:
-            old = _row(conn, target, target_id)
-            require_write(
-                user, programme_partnerships(conn, old["programme_id"]), "dit doel wijzigen"
-            )
-            conn.execute(target.update().where(target.c.id == target_id).values(values))
-            audit.record(
-                conn,
-                user.username,
-                "gewijzigd",
-                "doel",
-                target_id,
-                {k: old[k] for k in values},
-                values,
-            )
-    return target_id
+
+        def may_change(old: dict) -> None:
+            parts = programme_partnerships(conn, old["programme_id"])
+            require_write(user, parts, "dit doel wijzigen")
+
+        return _write(conn, target, target_id, values, user, "doel", may_change)
 
 
 def delete_target(engine: sa.Engine, user: User, target_id: int) -> None:

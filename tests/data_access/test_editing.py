@@ -143,3 +143,12 @@ def test_programme_end_before_start_is_refused(engine, ids):
         editing.save_programme(engine, ADMIN_USER, form)
     ok = ProgrammeForm("P2", "Tweede", ids["partnership"], date(2025, 1, 1))
     assert editing.save_programme(engine, coordinator_of(ids), ok) > 0
+
+
+def test_saving_a_partnership_again_does_not_duplicate_its_source(engine, ids):
+    from data_access.schema import source
+
+    new_id = editing.save_partnership(engine, ADMIN_USER, FORM)
+    editing.save_partnership(engine, ADMIN_USER, FORM, new_id)
+    with engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(source)).scalar() == 1
