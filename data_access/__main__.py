@@ -20,6 +20,36 @@ def cmd_migrate(args) -> int:
     engine = _engine(args)
     migrate.upgrade(engine, args.revision)
     print(f"Database bijgewerkt tot versie {migrate.current_revision(engine)}.")
+    if args.revision == "head":
+        _ensure_stats(engine)
+    return 0
+
+
+def _ensure_stats(engine) -> None:
+    from data_access import stats
+
+    months = load_settings().lasting_months
+    started = time.perf_counter()
+    if stats.ensure(engine, months):
+        print(
+            f"Tellingen opgebouwd (duurzaam na {months} maanden) "
+            f"in {time.perf_counter() - started:.1f} s."
+        )
+
+
+def cmd_rebuild_stats(args) -> int:
+    from data_access import stats
+
+    engine = _engine(args)
+    migrate.upgrade(engine)
+    months = load_settings().lasting_months
+    started = time.perf_counter()
+    with engine.begin() as conn:
+        stats.rebuild(conn, months)
+    print(
+        f"Tellingen opnieuw opgebouwd (duurzaam na {months} maanden) "
+        f"in {time.perf_counter() - started:.1f} s."
+    )
     return 0
 
 
@@ -33,7 +63,7 @@ def cmd_seed(args) -> int:
         print("De database bevat al gegevens; seed vult alleen een lege database.", file=sys.stderr)
         return 1
     started = time.perf_counter()
-    counts = sample.seed(engine, seed=args.seed)
+    counts = sample.seed(engine, seed=args.seed, lasting_months=load_settings().lasting_months)
     for table, n in counts.items():
         print(f"{table}: {n}")
     print(f"Voorbeelddata geladen in {time.perf_counter() - started:.1f} s.")
@@ -51,6 +81,7 @@ def cmd_generate(args) -> int:
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return 1
+    _ensure_stats(engine)
     print(f"{n} fictieve trajecten toegevoegd in {time.perf_counter() - started:.1f} s.")
     return 0
 
@@ -225,6 +256,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pdok", type=int, metavar="JAAR", help="haal de grenzen van dit jaar bij PDOK")
     p.add_argument("--year", type=int, help="jaar van de indeling (standaard: uit de bestandsnaam)")
     p.set_defaults(func=cmd_import_boundaries)
+
+    p = sub.add_parser(
+        "rebuild-stats",
+        help="bouw de tellingen (aggregaten) opnieuw op uit de trajecten, bijvoorbeeld na een "
+        "andere LASTING_MONTHS",
+    )
+    p.set_defaults(func=cmd_rebuild_stats)
 
     p = sub.add_parser("status", help="toon schemaversie en aantallen")
     p.set_defaults(func=cmd_status)

@@ -6,7 +6,7 @@ import logging
 
 import sqlalchemy as sa
 
-from data_access import migrate
+from data_access import migrate, stats
 from data_access.engine import make_engine
 from data_access.schema import area
 from data_access.settings import Settings
@@ -27,5 +27,8 @@ def prepare_database(settings: Settings) -> sa.Engine:
         from data_access import sample
 
         log.info("embedded database is empty: loading the sample data")
-        sample.seed(engine)
+        sample.seed(engine, lasting_months=settings.lasting_months)
+    # Built once for a database that predates them or after LASTING_MONTHS changed.
+    if stats.ensure(engine, settings.lasting_months):
+        log.info("aggregates built for a lasting window of %d months", settings.lasting_months)
     return engine

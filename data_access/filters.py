@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 
@@ -23,14 +23,27 @@ class TrajectoryFilter:
     placement_type: str | None = None
 
 
-def conditions(f: TrajectoryFilter) -> list[sa.ColumnElement[bool]]:
-    """WHERE conditions on the trajectory table for `f`; every value is a bound parameter."""
-    t = trajectory.c
+def whole_months(f: TrajectoryFilter) -> bool:
+    """Whether the filter's period starts on a first and ends on a last day of a month, so that
+    counts per registration month answer it exactly."""
+    starts = f.registered_from is None or f.registered_from.day == 1
+    ends = f.registered_to is None or (f.registered_to + timedelta(days=1)).day == 1
+    return starts and ends
+
+
+def conditions(f: TrajectoryFilter, table: sa.Table = trajectory) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions for `f`; every value is a bound parameter.
+
+    `table` is the trajectory table or an aggregate with the same dimension columns and a
+    `cohort_month` (the first day of the registration month; only for `whole_months` filters).
+    """
+    t = table.c
+    registered = t.registered_on if "registered_on" in t else t.cohort_month
     where: list[sa.ColumnElement[bool]] = []
     if f.registered_from is not None:
-        where.append(t.registered_on >= f.registered_from)
+        where.append(registered >= f.registered_from)
     if f.registered_to is not None:
-        where.append(t.registered_on <= f.registered_to)
+        where.append(registered <= f.registered_to)
     if f.programme_ids:
         where.append(t.programme_id.in_(f.programme_ids))
     if f.partnership_ids:

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 
+from data_access import stats
 from data_access.schema import (
     area,
     import_change,
@@ -180,6 +181,7 @@ def write_rows(
         result.import_id = import_id
         _insert(conn, new_rows, programme_id, import_id)
         _update(conn, changed, import_id)
+        stats.refresh(conn, [programme_id])
     return result
 
 
@@ -341,4 +343,5 @@ def undo_import(engine: sa.Engine, import_id: int, user: User) -> int:
             .where(import_log.c.id == import_id)
             .values(status="teruggedraaid", undone_at=datetime.now(UTC), undone_by=user.username)
         )
+        stats.refresh(conn, [log["programme_id"]])
     return len(changes)

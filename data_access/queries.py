@@ -11,7 +11,17 @@ from datetime import date
 import pandas as pd
 import sqlalchemy as sa
 
-from data_access.filters import TrajectoryFilter, conditions
+from data_access import stats
+from data_access.filters import TrajectoryFilter, conditions, whole_months
+from data_access.measures import (
+    LEAD_TIME_STEPS,
+    count_if,
+    dropout_reason,
+    last_stage,
+    lasting,
+    lasting_day,
+    stage_counts,
+)
 from data_access.schema import (
     area,
     area_boundary,
@@ -26,46 +36,22 @@ from data_access.schema import (
     target,
     trajectory,
 )
-from data_access.sql import add_months, days_between, month_of, year_of
+from data_access.sql import days_between, month_of, year_of
 
 t = trajectory.c
+
+
+def _aggregated(conn: sa.Connection, lasting_months: int | None) -> bool:
+    """Whether the aggregates (data_access/stats.py) answer for this lasting window; `None` for a
+    read that does not depend on it."""
+    built = stats.built_for(conn)
+    return built is not None and (lasting_months is None or built == lasting_months)
 
 
 def _frame(engine: sa.Engine, stmt: sa.Select) -> pd.DataFrame:
     with engine.connect() as conn:
         result = conn.execute(stmt)
         return pd.DataFrame(result.mappings().all(), columns=list(result.keys()))
-
-
-def _count_if(condition: sa.ColumnElement[bool]) -> sa.ColumnElement[int]:
-    return sa.func.coalesce(sa.func.sum(sa.case((condition, 1), else_=0)), 0)
-
-
-def _lasting(lasting_months: int) -> sa.ColumnElement[bool]:
-    """Still in work `lasting_months` after placement: the duurzaam definition with its window."""
-    return sa.and_(
-        t.placed_on.is_not(None),
-        t.lasting_on >= add_months(t.placed_on, sa.literal(lasting_months, sa.Integer)),
-    )
-
-
-def _reached(*columns: sa.Column) -> sa.ColumnElement[bool]:
-    # A stage counts as reached when it, or any later stage, has a date.
-    return sa.func.coalesce(*columns).is_not(None) if len(columns) > 1 else columns[0].is_not(None)
-
-
-def stage_counts(lasting_months: int) -> dict[str, sa.ColumnElement[int]]:
-    """The funnel's count expressions, stage key -> SUM(CASE ...)."""
-    return {
-        "aanmelding": sa.func.count(),
-        "intake": _count_if(_reached(t.intake_on, t.diagnosis_on, t.started_on, t.placed_on)),
-        "diagnose": _count_if(_reached(t.diagnosis_on, t.started_on, t.placed_on)),
-        "gestart": _count_if(_reached(t.started_on, t.placed_on)),
-        "geplaatst": _count_if(t.placed_on.is_not(None)),
-        "geplaatst_werk": _count_if(t.placement_type == "werk"),
-        "geplaatst_opleiding": _count_if(t.placement_type == "opleiding"),
-        "duurzaam": _count_if(_lasting(lasting_months)),
-    }
 
 
 # The dimensions a funnel may be split by: name -> (join needed, expression).
@@ -89,6 +75,10 @@ def funnel_counts(
     Columns: [group,] aanmelding, intake, diagnose, gestart, geplaatst, geplaatst_werk,
     geplaatst_opleiding, duurzaam. One row without `group_by`; one row per group with it.
     """
+    if whole_months(f):
+        with engine.connect() as conn:
+            if _aggregated(conn, lasting_months):
+                return stats.funnel_counts(conn, f, group_by)
     counts = stage_counts(lasting_months)
     columns = [expr.label(key) for key, expr in counts.items()]
     stmt = sa.select(*columns).select_from(trajectory).where(*conditions(f))
@@ -122,11 +112,13 @@ def period_figures(
     Columns: programme_id, aangemeld, gestart, geplaatst, geplaatst_werk, geplaatst_opleiding,
     duurzaam, lopend (registered by the period's end, not yet placed or dropped out then).
     """
+    with engine.connect() as conn:
+        if _aggregated(conn, lasting_months):
+            return stats.period_figures(conn, first, last, area_codes)
 
     def within(col: sa.ColumnElement) -> sa.ColumnElement[bool]:
         return col.between(first, last)
 
-    lasting_day = add_months(t.placed_on, sa.literal(lasting_months, sa.Integer))
     still_open = sa.and_(
         t.registered_on <= last,
         sa.or_(t.placed_on.is_(None), t.placed_on > last),
@@ -135,17 +127,19 @@ def period_figures(
     stmt = (
         sa.select(
             t.programme_id,
-            _count_if(within(t.registered_on)).label("aangemeld"),
-            _count_if(within(t.started_on)).label("gestart"),
-            _count_if(within(t.placed_on)).label("geplaatst"),
-            _count_if(sa.and_(within(t.placed_on), t.placement_type == "werk")).label(
+            count_if(within(t.registered_on)).label("aangemeld"),
+            count_if(within(t.started_on)).label("gestart"),
+            count_if(within(t.placed_on)).label("geplaatst"),
+            count_if(sa.and_(within(t.placed_on), t.placement_type == "werk")).label(
                 "geplaatst_werk"
             ),
-            _count_if(sa.and_(within(t.placed_on), t.placement_type == "opleiding")).label(
+            count_if(sa.and_(within(t.placed_on), t.placement_type == "opleiding")).label(
                 "geplaatst_opleiding"
             ),
-            _count_if(sa.and_(within(lasting_day), _lasting(lasting_months))).label("duurzaam"),
-            _count_if(still_open).label("lopend"),
+            count_if(sa.and_(within(lasting_day(lasting_months)), lasting(lasting_months))).label(
+                "duurzaam"
+            ),
+            count_if(still_open).label("lopend"),
         )
         .where(*conditions(TrajectoryFilter(area_codes=area_codes)))
         .group_by(t.programme_id)
@@ -330,14 +324,14 @@ def _metric_day(metric: str, lasting_months: int) -> sa.ColumnElement:
     if metric == "geplaatst":
         return t.placed_on
     if metric == "duurzaam":
-        return add_months(t.placed_on, sa.literal(lasting_months, sa.Integer))
+        return lasting_day(lasting_months)
     raise ValueError(f"unknown metric {metric!r}")
 
 
 def _metric_condition(metric: str, start: date, end: date, lasting_months: int):
     within = _metric_day(metric, lasting_months).between(start, end)
     if metric == "duurzaam":
-        return sa.and_(within, _lasting(lasting_months))
+        return sa.and_(within, lasting(lasting_months))
     return within
 
 
@@ -372,6 +366,10 @@ def realised(
     area_code: str | None = None,
 ) -> int:
     """How many of `metric` a programme (with the programmes inside it) realised in [start, end]."""
+    with engine.connect() as conn:
+        if _aggregated(conn, lasting_months):
+            areas = (area_code,) if area_code else ()
+            return stats.realised(conn, programme_id, metric, start, end, areas)
     areas = (area_code,) if area_code else ()
     stmt = (
         sa.select(sa.func.count())
@@ -394,6 +392,9 @@ def realised_by_area(
     """Realised in [start, end] per municipality (today's code), for the given municipalities.
 
     Columns: area_code, realised. A municipality without any is absent."""
+    with engine.connect() as conn:
+        if _aggregated(conn, lasting_months):
+            return stats.realised_by_area(conn, programme_id, metric, start, end, area_codes)
     code = area.c.current_code.label("area_code")
     stmt = (
         sa.select(code, sa.func.count().label("realised"))
@@ -420,6 +421,9 @@ def monthly_realised(
 
     Columns: month ('YYYY-MM'), realised.
     """
+    with engine.connect() as conn:
+        if _aggregated(conn, lasting_months):
+            return stats.monthly_realised(conn, programme_id, metric, start, end, area_codes)
     month = month_of(_metric_day(metric, lasting_months)).label("month")
     stmt = (
         sa.select(month, sa.func.count().label("realised"))
@@ -442,6 +446,9 @@ def reached_on(
 ) -> date | None:
     """The first day in [start, end] on which the running total of `metric` reached `count`, or
     None if it did not. Counted per day and summed in order in SQL (a window function)."""
+    with engine.connect() as conn:
+        if _aggregated(conn, lasting_months):
+            return stats.reached_on(conn, programme_id, metric, start, end, count, area_codes)
     day = _metric_day(metric, lasting_months).label("day")
     daily = (
         sa.select(day, sa.func.count().label("n"))
@@ -510,9 +517,12 @@ def sources(engine: sa.Engine) -> pd.DataFrame:
 
 def trajectory_total(engine: sa.Engine) -> dict[str, int]:
     """How many trajectories the database holds, and how many are invented sample data."""
+    with engine.connect() as conn:
+        if _aggregated(conn, None):
+            return stats.trajectory_total(conn)
     stmt = sa.select(
         sa.func.count().label("total"),
-        _count_if(t.is_fictional).label("fictional"),
+        count_if(t.is_fictional).label("fictional"),
     ).select_from(trajectory)
     with engine.connect() as conn:
         row = conn.execute(stmt).mappings().one()
@@ -521,7 +531,12 @@ def trajectory_total(engine: sa.Engine) -> dict[str, int]:
 
 def year_range(engine: sa.Engine) -> tuple[int, int] | None:
     """The first and last year with a registration, or None when there are no trajectories."""
-    stmt = sa.select(sa.func.min(t.registered_on), sa.func.max(t.registered_on))
+    # Two scalar subqueries: each is one step down the registered_on index; min and max in one
+    # SELECT make SQLite read the whole table.
+    stmt = sa.select(
+        sa.select(sa.func.min(t.registered_on)).scalar_subquery(),
+        sa.select(sa.func.max(t.registered_on)).scalar_subquery(),
+    )
     with engine.connect() as conn:
         first, last = conn.execute(stmt).one()
     if first is None:
@@ -548,15 +563,6 @@ def imports(engine: sa.Engine, limit: int = 200) -> pd.DataFrame:
     return _frame(engine, stmt)
 
 
-# Consecutive stages whose dates give a lead time (doorlooptijd): step key -> (from, to) columns.
-LEAD_TIME_STEPS: dict[str, tuple[sa.Column, sa.Column]] = {
-    "aanmelding": (t.registered_on, t.intake_on),
-    "intake": (t.intake_on, t.diagnosis_on),
-    "diagnose": (t.diagnosis_on, t.started_on),
-    "gestart": (t.started_on, t.placed_on),
-}
-
-
 def lead_time_histogram(engine: sa.Engine, f: TrajectoryFilter) -> pd.DataFrame:
     """How many trajectories took each number of days from a stage to the next (both dates known).
 
@@ -564,6 +570,10 @@ def lead_time_histogram(engine: sa.Engine, f: TrajectoryFilter) -> pd.DataFrame:
     no percentile function). Columns: step (the stage the step starts from, a key of
     LEAD_TIME_STEPS), days, n.
     """
+    if whole_months(f):
+        with engine.connect() as conn:
+            if _aggregated(conn, None):
+                return stats.lead_time_histogram(conn, f)
     parts = []
     for step, (start, end) in LEAD_TIME_STEPS.items():
         days = days_between(start, end).label("days")
@@ -576,18 +586,6 @@ def lead_time_histogram(engine: sa.Engine, f: TrajectoryFilter) -> pd.DataFrame:
     return _frame(engine, stmt)
 
 
-def _last_stage(lasting_months: int) -> sa.ColumnElement[str]:
-    """The last funnel stage a trajectory reached, with the same 'later stage counts' rule."""
-    return sa.case(
-        (_lasting(lasting_months), "duurzaam"),
-        (t.placed_on.is_not(None), "geplaatst"),
-        (t.started_on.is_not(None), "gestart"),
-        (t.diagnosis_on.is_not(None), "diagnose"),
-        (t.intake_on.is_not(None), "intake"),
-        else_="aanmelding",
-    )
-
-
 def dropout_by_stage(engine: sa.Engine, f: TrajectoryFilter, lasting_months: int) -> pd.DataFrame:
     """Per last stage reached: how many stopped, per reason, and how many have no dropout (yet).
 
@@ -595,11 +593,12 @@ def dropout_by_stage(engine: sa.Engine, f: TrajectoryFilter, lasting_months: int
     empty reason becomes 'onbekend'), n. The counts of one stage add up to the people who reached
     that stage and not the next: the difference between two stages of the funnel.
     """
-    stage = _last_stage(lasting_months).label("stage")
-    reason = sa.case(
-        (t.dropout_on.is_(None), sa.null()),
-        else_=sa.func.coalesce(sa.func.nullif(t.dropout_reason, ""), "onbekend"),
-    ).label("reason")
+    if whole_months(f):
+        with engine.connect() as conn:
+            if _aggregated(conn, lasting_months):
+                return stats.dropout_by_stage(conn, f)
+    stage = last_stage(lasting_months).label("stage")
+    reason = dropout_reason().label("reason")
     stmt = (
         sa.select(stage, reason, sa.func.count().label("n"))
         .where(*conditions(f))
@@ -623,6 +622,9 @@ def registrations_per_area(
 
     Columns: area_code, aangemeld.
     """
+    with engine.connect() as conn:
+        if _aggregated(conn, None):
+            return stats.registrations_per_area(conn, year, programme_ids)
     code = area.c.current_code.label("area_code")
     f = TrajectoryFilter(
         registered_from=date(year, 1, 1),

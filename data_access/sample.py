@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import sqlalchemy as sa
 
-from data_access import synthetic
+from data_access import stats, synthetic
 from data_access.schema import (
     area,
     organisation,
@@ -32,6 +32,7 @@ from data_access.schema import (
     target,
     trajectory,
 )
+from data_access.settings import DEFAULT_LASTING_MONTHS
 
 CASES = synthetic.SAMPLE_DIR / "cases.toml"
 AREAS_2025 = synthetic.SAMPLE_DIR / "gemeenten_2025.csv"
@@ -101,8 +102,11 @@ def settings_fingerprint(seed: int) -> str:
 # --- seed -------------------------------------------------------------------------------------
 
 
-def seed(engine: sa.Engine, seed: int | None = None) -> dict[str, int]:
-    """Fill an empty, migrated database with the sample data in one transaction.
+def seed(
+    engine: sa.Engine, seed: int | None = None, lasting_months: int = DEFAULT_LASTING_MONTHS
+) -> dict[str, int]:
+    """Fill an empty, migrated database with the sample data in one transaction, with its
+    aggregates built for `lasting_months`.
 
     Returns the number of rows written per table. Raises ValueError when the database has areas.
     """
@@ -120,6 +124,7 @@ def seed(engine: sa.Engine, seed: int | None = None) -> dict[str, int]:
         counts = {"area": len(areas)}
         counts.update(_insert_cases(conn, cases))
         counts.update(_seed_trajectories(conn, settings, seed))
+        stats.rebuild(conn, lasting_months)
     return counts
 
 
@@ -389,6 +394,7 @@ def generate(engine: sa.Engine, trajectories: int, seed: int = 1) -> int:
                 data = synthetic.trajectory_columns(sim, keys, plan.programme_id, import_id, True)
                 synthetic.write_fast(conn, data)
                 number += size
+        stats.refresh(conn, [plan.programme_id for plan in plans])
     return trajectories
 
 

@@ -359,3 +359,102 @@ area_boundary = sa.Table(
     sa.Column("source", sa.Text, nullable=False),
     sa.Column("loaded_at", sa.DateTime(timezone=True), nullable=False),
 )
+
+# --- Aggregates of the trajectory table ---------------------------------------------------------
+# Pages read these instead of the trajectory table: a few thousand rows instead of millions. They
+# are rebuilt per programme in the same transaction as every write to trajectory
+# (data_access/stats.py), and only used while `stat_state` says they were built for the lasting
+# window (LASTING_MONTHS) the app runs with.
+
+# Which lasting window the aggregates were built with; one row, or none before the first build.
+stat_state = sa.Table(
+    "stat_state",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("lasting_months", sa.Integer, nullable=False),
+    sa.Column("built_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+
+def _stat_dimensions() -> list[sa.Column]:
+    """The filter dimensions of a registration cohort, as stored in the cohort aggregates."""
+    return [
+        # The first day of the registration month.
+        sa.Column("cohort_month", sa.Date, nullable=False),
+        sa.Column(
+            "programme_id",
+            sa.Integer,
+            sa.ForeignKey("programme.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        sa.Column("area_code", sa.String(6), nullable=False),
+        sa.Column("provider_id", sa.Integer),
+        sa.Column("placement_type", sa.String(10)),
+    ]
+
+
+# Trajectories per registration month and dimension, by the last stage they reached and why they
+# stopped (NULL: no dropout).
+cohort_stat = sa.Table(
+    "cohort_stat",
+    metadata,
+    *_stat_dimensions(),
+    sa.Column("is_fictional", sa.Boolean, nullable=False),
+    sa.Column("last_stage", sa.String(12), nullable=False),
+    sa.Column("dropout_reason", sa.Text),
+    sa.Column("n", sa.Integer, nullable=False),
+)
+sa.Index("ix_cohort_stat_cohort_month", cohort_stat.c.cohort_month)
+sa.Index("ix_cohort_stat_programme_id", cohort_stat.c.programme_id)
+
+# Days from one stage to the next (both dates known) per registration month and dimension: a
+# histogram, so medians and quartiles stay exact.
+lead_time_stat = sa.Table(
+    "lead_time_stat",
+    metadata,
+    *_stat_dimensions(),
+    sa.Column("step", sa.String(12), nullable=False),
+    sa.Column("days", sa.Integer, nullable=False),
+    sa.Column("n", sa.Integer, nullable=False),
+)
+sa.Index("ix_lead_time_stat_cohort_month", lead_time_stat.c.cohort_month)
+sa.Index("ix_lead_time_stat_programme_id", lead_time_stat.c.programme_id)
+
+# EVENT_METRICS: what happened on a day. 'afgesloten' is the day a trajectory stopped being open
+# (placed or dropped out, whichever came first), for the count of open trajectories on a day;
+# 'saldo_maand' is the month's registrations minus closings, on the month's first day.
+EVENT_METRICS = (
+    "aangemeld",
+    "gestart",
+    "geplaatst",
+    "geplaatst_werk",
+    "geplaatst_opleiding",
+    "duurzaam",
+    "afgesloten",
+    "saldo_maand",
+)
+event_stat = sa.Table(
+    "event_stat",
+    metadata,
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("metric", sa.String(20), nullable=False),
+    sa.Column(
+        "programme_id",
+        sa.Integer,
+        sa.ForeignKey("programme.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("area_code", sa.String(6), nullable=False),
+    sa.Column("n", sa.Integer, nullable=False),
+    sa.CheckConstraint(_in("metric", EVENT_METRICS), name="metric"),
+)
+# Carries every column the event queries read, so SQLite answers from the index alone.
+sa.Index(
+    "ix_event_stat_metric",
+    event_stat.c.metric,
+    event_stat.c.day,
+    event_stat.c.programme_id,
+    event_stat.c.area_code,
+    event_stat.c.n,
+)
+sa.Index("ix_event_stat_programme_id", event_stat.c.programme_id)

@@ -81,3 +81,20 @@ def _days_sqlite(element, compiler, **kw):
 def _days_pg(element, compiler, **kw):
     start, end = list(element.clauses)
     return f"({compiler.process(end, **kw)} - {compiler.process(start, **kw)})"
+
+
+class month_start(FunctionElement):  # noqa: N801
+    """The first day of a date's month, as a date."""
+
+    type = sa.Date()
+    inherit_cache = True
+
+
+@compiles(month_start, "sqlite")
+def _month_start_sqlite(element, compiler, **kw):
+    return f"date({compiler.process(element.clauses, **kw)}, 'start of month')"
+
+
+@compiles(month_start, "postgresql")
+def _month_start_pg(element, compiler, **kw):
+    return f"CAST(date_trunc('month', {compiler.process(element.clauses, **kw)}) AS DATE)"

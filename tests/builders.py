@@ -6,6 +6,7 @@ from datetime import date
 
 import sqlalchemy as sa
 
+from data_access import stats
 from data_access.schema import (
     area,
     organisation,
@@ -80,6 +81,8 @@ def add_trajectories(conn: sa.Connection, programme_id: int, rows: list[dict]) -
                 **{k: v for k, v in row.items() if k != "source_key"},
             )
         )
+    # Like every writer in data_access: the aggregates follow (when they are built).
+    stats.refresh(conn, [programme_id])
 
 
 def d(text: str) -> date:
