@@ -179,9 +179,15 @@ def write_rows(
             conn, file_name, digest, programme_id, user, result, max(dates, default=None)
         )
         result.import_id = import_id
+        changed_ids = [old["id"] for old, _ in changed]
+        for start in range(0, len(changed_ids), CHUNK):
+            # The changed rows' old values leave the aggregates before they are overwritten.
+            ids = changed_ids[start : start + CHUNK]
+            stats.count_rows(conn, [trajectory.c.id.in_(ids)], -1)
         _insert(conn, new_rows, programme_id, import_id)
         _update(conn, changed, import_id)
-        stats.refresh(conn, [programme_id])
+        # Every row this import created or changed now carries its id.
+        stats.count_rows(conn, [trajectory.c.import_id == import_id], 1)
     return result
 
 
@@ -321,6 +327,8 @@ def undo_import(engine: sa.Engine, import_id: int, user: User) -> int:
             raise ValueError(
                 f"Import {later} heeft dezelfde trajecten later gewijzigd; draai die eerst terug."
             )
+        # No later import touched these rows, so they all still carry this import's id.
+        stats.count_rows(conn, [trajectory.c.import_id == import_id], -1)
         created = [c["trajectory_id"] for c in changes if c["action"] == "nieuw"]
         for start in range(0, len(created), CHUNK):
             conn.execute(
@@ -343,5 +351,8 @@ def undo_import(engine: sa.Engine, import_id: int, user: User) -> int:
             .where(import_log.c.id == import_id)
             .values(status="teruggedraaid", undone_at=datetime.now(UTC), undone_by=user.username)
         )
-        stats.refresh(conn, [log["programme_id"]])
+        restored = [c["trajectory_id"] for c in changes if c["action"] == "gewijzigd"]
+        for start in range(0, len(restored), CHUNK):
+            ids = restored[start : start + CHUNK]
+            stats.count_rows(conn, [trajectory.c.id.in_(ids)], 1)
     return len(changes)

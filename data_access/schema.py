@@ -266,6 +266,8 @@ sa.Index(
 )
 sa.Index("ix_trajectory_placed_on", trajectory.c.placed_on)
 sa.Index("ix_trajectory_area_code", trajectory.c.area_code)
+# An import's rows, for keeping the aggregates in step and for undo (migration 0005).
+sa.Index("ix_trajectory_import_id", trajectory.c.import_id)
 # Cohort counts over all programmes read a registration period: this index carries every column
 # they read, so SQLite answers from the index alone (migration 0002).
 sa.Index(

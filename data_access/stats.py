@@ -60,7 +60,7 @@ def rebuild(conn: sa.Connection, lasting_months: int) -> None:
     """Build every aggregate from the trajectory table, for `lasting_months`."""
     for table in STAT_TABLES:
         conn.execute(table.delete())
-    _fill(conn, lasting_months, None)
+    _fill(conn, lasting_months, [])
     conn.execute(stat_state.delete())
     conn.execute(
         stat_state.insert().values(
@@ -85,7 +85,19 @@ def refresh(conn: sa.Connection, programme_ids: Iterable[int]) -> None:
         return
     for table in STAT_TABLES:
         conn.execute(table.delete().where(table.c.programme_id.in_(ids)))
-    _fill(conn, lasting_months, ids)
+    _fill(conn, lasting_months, [t.programme_id.in_(ids)])
+
+
+def count_rows(conn: sa.Connection, where: list[sa.ColumnElement[bool]], sign: int) -> None:
+    """Add (sign 1) or take away (sign -1) the contribution of the trajectories that match
+    `where`, as extra rows that the reads sum with the rest.
+
+    An import calls this for the rows it touches, before (-1) and after (+1) it changes them: the
+    cost follows the size of the delivery, not of the programme. `rebuild` folds the extra rows.
+    """
+    lasting_months = built_for(conn)
+    if lasting_months is not None:
+        _fill(conn, lasting_months, where, sign)
 
 
 def ensure(engine: sa.Engine, lasting_months: int) -> bool:
@@ -99,8 +111,15 @@ def ensure(engine: sa.Engine, lasting_months: int) -> bool:
     return True
 
 
-def _fill(conn: sa.Connection, lasting_months: int, programme_ids: list[int] | None) -> None:
-    scope = [t.programme_id.in_(programme_ids)] if programme_ids is not None else []
+def _fill(
+    conn: sa.Connection,
+    lasting_months: int,
+    scope: list[sa.ColumnElement[bool]],
+    sign: int = 1,
+) -> None:
+    def counted(direction: int = 1) -> sa.ColumnElement[int]:
+        return sa.func.count() if sign * direction > 0 else -sa.func.count()
+
     # Labels differ from the trajectory's column names: PostgreSQL reads a GROUP BY name as an
     # input column before an output column.
     dims = [
@@ -118,7 +137,7 @@ def _fill(conn: sa.Connection, lasting_months: int, programme_ids: list[int] | N
         last_stage(lasting_months).label("k_stage"),
         dropout_reason().label("k_reason"),
     ]
-    cohorts = sa.select(*keys, sa.func.count()).where(*scope).group_by(*keys)
+    cohorts = sa.select(*keys, counted()).where(*scope).group_by(*keys)
     conn.execute(
         cohort_stat.insert().from_select(
             [*dim_names, "is_fictional", "last_stage", "dropout_reason", "n"], cohorts
@@ -130,7 +149,7 @@ def _fill(conn: sa.Connection, lasting_months: int, programme_ids: list[int] | N
         step_keys = [*dims, sa.literal(step, sa.String).label("k_step")]
         days = days_between(start, end).label("k_days")
         steps.append(
-            sa.select(*step_keys, days, sa.func.count())
+            sa.select(*step_keys, days, counted())
             .where(start.is_not(None), end.is_not(None), *scope)
             .group_by(*dims, days)
         )
@@ -139,12 +158,11 @@ def _fill(conn: sa.Connection, lasting_months: int, programme_ids: list[int] | N
     )
 
     events = []
-    for metric, day, condition, sign in _event_days(lasting_months):
+    for metric, day, condition, direction in _event_days(lasting_months):
         day = day.label("k_day")
         keys = [day, t.programme_id.label("k_programme"), t.area_code.label("k_area")]
-        n = sa.func.count() if sign > 0 else -sa.func.count()
         events.append(
-            sa.select(keys[0], sa.literal(metric, sa.String), *keys[1:], n)
+            sa.select(keys[0], sa.literal(metric, sa.String), *keys[1:], counted(direction))
             .where(condition, *scope)
             .group_by(*keys)
         )
@@ -221,7 +239,9 @@ def funnel_counts(conn: sa.Connection, f: TrajectoryFilter, group_by: str | None
         if group_by not in GROUPINGS:
             raise ValueError(f"unknown grouping {group_by!r}")
         key = GROUPINGS[group_by].label("group")
-        stmt = stmt.add_columns(key).group_by(key).order_by(key)
+        # Groups whose rows were all taken away again (an undone import) are left out, as they
+        # are on the trajectory table.
+        stmt = stmt.add_columns(key).group_by(key).having(sa.func.sum(c.n) > 0).order_by(key)
         if group_by == "gemeente":
             stmt = stmt.join_from(cohort_stat, area, area.c.code == c.area_code)
     return _frame(conn, stmt)
@@ -235,6 +255,7 @@ def dropout_by_stage(conn: sa.Connection, f: TrajectoryFilter) -> pd.DataFrame:
         )
         .where(*conditions(f, cohort_stat))
         .group_by(c.last_stage, c.dropout_reason)
+        .having(sa.func.sum(c.n) > 0)
     )
     return _frame(conn, stmt)
 
@@ -246,6 +267,7 @@ def lead_time_histogram(conn: sa.Connection, f: TrajectoryFilter) -> pd.DataFram
         sa.select(s.step, s.days, _sum(s.n).label("n"))
         .where(*conditions(f, lead_time_stat))
         .group_by(s.step, s.days)
+        .having(sa.func.sum(s.n) > 0)
     )
     return _frame(conn, stmt)
 
@@ -266,6 +288,7 @@ def registrations_per_area(
         .join(area, area.c.code == c.area_code)
         .where(*conditions(f, cohort_stat))
         .group_by(code)
+        .having(sa.func.sum(c.n) > 0)
         .order_by(code)
     )
     return _frame(conn, stmt)
@@ -328,7 +351,12 @@ def period_figures(
     figures = _frame(conn, stmt).set_index("programme_id")
     # Like the query on trajectories: every programme with trajectories (in these areas) has a
     # row, also when nothing happened by the period's end.
-    present = sa.select(c.programme_id).distinct().where(*_in_areas(c.area_code, area_codes))
+    present = (
+        sa.select(c.programme_id)
+        .where(*_in_areas(c.area_code, area_codes))
+        .group_by(c.programme_id)
+        .having(sa.func.sum(c.n) > 0)
+    )
     ids = sorted(conn.execute(present).scalars())
     figures = figures.reindex(ids, fill_value=0).astype("int64")
     figures.index.name = "programme_id"
@@ -391,6 +419,7 @@ def realised_by_area(
         .join(area, area.c.code == e.area_code)
         .where(*_target_conditions(programme_id, metric, start, end, area_codes))
         .group_by(area.c.current_code)
+        .having(sa.func.sum(e.n) > 0)
         .order_by(area.c.current_code)
     )
     return _frame(conn, stmt)
@@ -410,6 +439,7 @@ def monthly_realised(
         sa.select(month, _sum(e.n).label("realised"))
         .where(*_target_conditions(programme_id, metric, start, end, area_codes))
         .group_by(month)
+        .having(sa.func.sum(e.n) > 0)
         .order_by(month)
     )
     return _frame(conn, stmt)

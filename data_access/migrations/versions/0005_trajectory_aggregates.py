@@ -92,9 +92,11 @@ def upgrade() -> None:
         "ix_event_stat_metric", "event_stat", ["metric", "day", "programme_id", "area_code", "n"]
     )
     op.create_index("ix_event_stat_programme_id", "event_stat", ["programme_id"])
+    op.create_index("ix_trajectory_import_id", "trajectory", ["import_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_trajectory_import_id", table_name="trajectory")
     op.drop_table("event_stat")
     op.drop_table("lead_time_stat")
     op.drop_table("cohort_stat")
