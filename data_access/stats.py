@@ -120,6 +120,11 @@ def _fill(
     def counted(direction: int = 1) -> sa.ColumnElement[int]:
         return sa.func.count() if sign * direction > 0 else -sa.func.count()
 
+    if conn.dialect.name == "postgresql":
+        # The statement timeout guards pages against slow reads; recounting millions of rows
+        # for a write may take longer. SET LOCAL ends with this transaction.
+        conn.execute(sa.text("SET LOCAL statement_timeout = 0"))
+
     # Labels differ from the trajectory's column names: PostgreSQL reads a GROUP BY name as an
     # input column before an output column.
     dims = [

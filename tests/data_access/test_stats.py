@@ -289,3 +289,14 @@ def test_an_import_adds_delta_rows_and_a_rebuild_folds_them(engine, small, raw):
         )
         assert conn.execute(sa.select(sa.func.min(cohort_stat.c.n))).scalar() > 0
     _assert_agree(engine, raw)
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_recounting_is_not_cut_off_by_the_page_statement_timeout(engine, small):
+    with engine.begin() as conn:
+        page_timeout = conn.execute(sa.text("SHOW statement_timeout")).scalar()
+        stats.rebuild(conn, LASTING)
+        assert conn.execute(sa.text("SHOW statement_timeout")).scalar() == "0"
+    with engine.connect() as conn:
+        # Only for that transaction: reads keep the guard.
+        assert conn.execute(sa.text("SHOW statement_timeout")).scalar() == page_timeout != "0"
