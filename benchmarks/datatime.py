@@ -111,6 +111,11 @@ def measure(url: str, runs: int, log=print) -> dict:
 
     os.environ["DATABASE_URL"] = url
     ensure_admin(url)
+    from data_access import queries
+
+    counting = make_engine(url)
+    total = queries.trajectory_total(counting)["total"]
+    counting.dispose()
     recorder = Recorder()
     instrument(recorder)
     results: dict[str, dict] = {}
@@ -149,7 +154,7 @@ def measure(url: str, runs: int, log=print) -> dict:
         del tables
         log(f"    baseline run {run + 1}/{runs} done (table read {read:.0f} ms)")
     engine.dispose()
-    out = {"views": {}, "table_read_ms": statistics.median(load_ms)}
+    out = {"views": {}, "table_read_ms": statistics.median(load_ms), "trajectories": total}
     for name, r in results.items():
         counts = Counter(n for n, _ in r["calls"])
         out["views"][name] = {

@@ -110,7 +110,9 @@ def table(result: dict) -> list[str]:
     lines = [
         f"### {_ms(result['size'])} trajectories, {result['db']}",
         "",
-        f"Whole table read into pandas: {_ms(result['data']['table_read_ms'])} ms (median).",
+        f"{_ms(result['data']['trajectories'])} trajectories in the database (generated plus "
+        f"sample data). Whole table read into pandas: {_ms(result['data']['table_read_ms'])} ms "
+        "(median).",
         "",
         "| page view | data ms | pandas ms | pandas / ours | draw ms | draw / bare | first visit ms "
         "| calls (ms, first run, heaviest first) |",
@@ -199,7 +201,8 @@ def report(results, info, command, started_at, minutes, sizes) -> str:
         "over runs, sidebar included); *pandas ms* answers the same calls over the whole trajectory "
         "table read into memory (read time included); *draw ms* is headless Chromium from "
         "navigation until every element and chart is drawn, Streamlit cache warm (median), "
-        "*first visit* the cold one. Sizes are generated trajectories on top of the sample data.",
+        "*first visit* the cold one. Sizes are generated trajectories on top of the sample data "
+        "(92.103). The machine is shared: the load average below says how busy it was.",
         "",
         "## Machine",
         "",
