@@ -1,0 +1,133 @@
+"""Time until each page is fully drawn in headless Chromium, the bare reference page, a filter change.
+
+A visit opens a fresh browser context (a new Streamlit session) and times goto -> fully drawn:
+script finished, nothing stale, no skeletons, every Plotly chart and map has drawn. Each view is
+visited once first (not counted) so Streamlit's shared cache is warm, as on a running server; that
+first visit is reported separately.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from benchmarks.views import VIEWS
+from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, wait_healthy, wait_until_drawn
+from tests.pg_server import free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+BARE_PAGE = "benchmarks/bare_page.py"
+TIMEOUT_MS = 120_000
+VIEWPORT = {"width": 1400, "height": 900}
+CHARTS_DRAWN = """() =>
+  [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+      .every(e => e.querySelector('.main-svg'))
+  && [...document.querySelectorAll('[data-testid="stDeckGlJsonChart"]')]
+      .every(e => e.querySelector('canvas'))"""
+
+
+@contextmanager
+def serve(script: str, env: dict[str, str], log_path: Path) -> Iterator[str]:
+    """`streamlit run script` on a free port of 127.0.0.1, as the e2e tests start the app."""
+    port = free_port()
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(
+            [
+                sys.executable, "-m", "streamlit", "run", script,
+                "--server.headless", "true", "--server.address", "127.0.0.1",
+                "--server.port", str(port), "--browser.gatherUsageStats", "false",
+                "--server.fileWatcherType", "none",
+            ],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_healthy(url, process)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+def _drawn(pg) -> None:
+    wait_until_drawn(pg, TIMEOUT_MS)
+    pg.wait_for_function(CHARTS_DRAWN, timeout=TIMEOUT_MS)
+
+
+def visit(browser, url: str) -> float:
+    """Milliseconds from navigation to fully drawn, in a fresh session."""
+    context = browser.new_context(viewport=VIEWPORT)
+    pg = context.new_page()
+    try:
+        started = time.perf_counter()
+        pg.goto(url)
+        _drawn(pg)
+        return (time.perf_counter() - started) * 1000
+    finally:
+        context.close()
+
+
+def filter_changes(browser, url: str, runs: int) -> list[float]:
+    """Milliseconds from choosing another year in the sidebar until the page is redrawn.
+
+    Each run picks a year not chosen before, so the new year's data is not in the cache yet."""
+    context = browser.new_context(viewport=VIEWPORT)
+    pg = context.new_page()
+    times = []
+    try:
+        pg.goto(url)
+        _drawn(pg)
+        pg.get_by_role("combobox", name="Jaar").click()
+        years = [o.inner_text().strip() for o in pg.get_by_role("option").all()]
+        pg.keyboard.press("Escape")
+        for year in years[1 : runs + 1]:
+            box = pg.get_by_role("combobox", name="Jaar")
+            box.click()
+            started = time.perf_counter()
+            pg.get_by_role("option", name=year, exact=True).click()
+            pg.wait_for_function(
+                f"() => new URLSearchParams(location.search).get('jaar') === '{year}'",
+                timeout=TIMEOUT_MS,
+            )
+            _drawn(pg)
+            times.append((time.perf_counter() - started) * 1000)
+    finally:
+        context.close()
+    return times
+
+
+def measure(database_url: str, runs: int, logs: Path, log=print) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    env = {**os.environ, "DATABASE_URL": database_url, "PUBLIC_READ": "1"}
+    out: dict = {"views": {}}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            with serve(BARE_PAGE, env, logs / "bare_page.log") as url:
+                visit(browser, url)  # warm-up: the first Chromium page is slower
+                bare = [visit(browser, url) for _ in range(runs)]
+            out["bare_ms"] = statistics.median(bare)
+            with serve("app.py", env, logs / "app.log") as url:
+                for view in VIEWS:
+                    if view.admin:
+                        continue  # signing in through the form is not part of a page's draw
+                    first = visit(browser, url + view.path)
+                    times = [visit(browser, url + view.path) for _ in range(runs)]
+                    out["views"][view.name] = {
+                        "first_ms": first,
+                        "draw_ms": statistics.median(times),
+                    }
+                    log(f"    {view.name}: {statistics.median(times):.0f} ms")
+                changes = filter_changes(browser, url + "/", runs)
+                out["filter_change_ms"] = statistics.median(changes) if changes else None
+                out["filter_change_runs"] = [round(x) for x in changes]
+        finally:
+            browser.close()
+    return out
