@@ -213,9 +213,12 @@ class Session:
         start = time.monotonic()
         try:
             await self.ws.send(msg.SerializeToString())
-            await asyncio.wait_for(self._finished, self.run_timeout)
-        except TimeoutError:
-            return None, [*self._run_failures, "time-out"]
+            done, _ = await asyncio.wait({self._finished}, timeout=self.run_timeout)
+            if not done:
+                # Wait (unmeasured) for the late end, so it is not taken for the next run's end.
+                await asyncio.wait({self._finished}, timeout=self.run_timeout)
+                return None, [*self._run_failures, "time-out"]
+            self._finished.result()  # raises when the connection closed during the run
         except (SessionError, websockets.ConnectionClosed) as exc:
             raise SessionError(str(exc) or "verbinding verbroken") from exc
         return time.monotonic() - start, list(self._run_failures)
@@ -337,6 +340,19 @@ def process_tree(pid: int) -> list[int]:
     return tree
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) used so far by the server and its children."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for p in process_tree(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return total / ticks
+
+
 def rss_bytes(pid: int) -> int:
     """Resident memory of the server and its children (VmRSS of /proc/<pid>/status)."""
     total = 0
@@ -375,10 +391,18 @@ class MemorySampler:
 
 
 @contextlib.contextmanager
-def started_server(database_url: str | None, workdir: Path, log_path: Path, script: str = "app.py"):
+def started_server(
+    database_url: str | None,
+    workdir: Path,
+    log_path: Path,
+    script: str = "app.py",
+    profile: Path | None = None,
+):
     """Seed the sample data if no database is given, then serve `script` (app.py) on a free port
     of 127.0.0.1; yields (url, pid, file with the SQL statement count)."""
     env = {**os.environ, "PUBLIC_READ": "1"}
+    if profile is not None:
+        env["LOAD_PROFILE_FILE"] = str(profile.resolve())
     if database_url is None:
         database_url = f"sqlite:///{workdir / 'monitor.sqlite'}"
         subprocess.run(
@@ -460,6 +484,9 @@ class LoadResult:
     # The machine's 1-minute load average before and after: other work on it slows pages too.
     load_before: float = 0.0
     load_after: float = 0.0
+    # CPU seconds used during the sessions by the server and by this process (the clients).
+    server_cpu: float | None = None
+    client_cpu: float = 0.0
 
     @property
     def finished(self) -> list[RunResult]:
@@ -518,6 +545,7 @@ def run_load(
     server_pid: int | None = None,
     log_path: Path | None = None,
     script: str = "app.py",
+    profile: Path | None = None,
 ) -> LoadResult:
     """Run the load against `url`, or against a server started here; returns the measurements."""
     with contextlib.ExitStack() as stack:
@@ -525,13 +553,17 @@ def run_load(
         if url is None:
             workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="load-")))
             url, server_pid, count_file = stack.enter_context(
-                started_server(database_url, workdir, log_path or workdir / "streamlit.log", script)
+                started_server(
+                    database_url, workdir, log_path or workdir / "streamlit.log", script, profile
+                )
             )
         rss_idle = rss_bytes(server_pid) if server_pid else None
         warm_up(url, run_timeout)
         rss_before = rss_bytes(server_pid) if server_pid else None
         queries_before = read_count(count_file)
         load_before = os.getloadavg()[0]
+        server_cpu_before = cpu_seconds(server_pid) if server_pid else None
+        client_cpu_before = time.process_time()
         sampler = MemorySampler(server_pid) if server_pid else contextlib.nullcontext()
         with sampler:
             results, errors, wall = asyncio.run(
@@ -542,6 +574,9 @@ def run_load(
         queries_after = read_count(count_file)
         outcome = LoadResult(sessions, duration, wall, results, errors)
         outcome.load_before, outcome.load_after = load_before, os.getloadavg()[0]
+        outcome.client_cpu = time.process_time() - client_cpu_before
+        if server_cpu_before is not None:
+            outcome.server_cpu = cpu_seconds(server_pid) - server_cpu_before
         if server_pid:
             outcome.rss_idle, outcome.rss_before = rss_idle, rss_before
             outcome.rss_peak, outcome.rss_after = sampler.peak, rss_bytes(server_pid)
@@ -621,6 +656,12 @@ def report(outcome: LoadResult, command: str, database: str) -> str:
             f"| geheugen per sessie ((piek − voor) / N) | {per_session / 1024 / 1024:.1f} MB |"
             .replace(".", ","),
         ]  # fmt: skip
+    if outcome.server_cpu is not None and done:
+        lines.append(
+            f"| CPU-tijd server / clients | {outcome.server_cpu:.0f} s / {outcome.client_cpu:.0f} s "
+            f"({outcome.server_cpu / len(done) * 1000:.0f} ms server-CPU per run; "
+            f"{outcome.server_cpu / outcome.wall:.2f} van een core) |".replace(".", ",")
+        )
     if outcome.queries is not None:
         lines.append(
             f"| SQL-statements tijdens de test | {outcome.queries} (bij {len(done)} paginaruns) |"
@@ -673,6 +714,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip", nargs="*", default=list(DEFAULT_SKIP), help="page titles")
     parser.add_argument("--report", type=Path, default=DEFAULT_REPORT)
     parser.add_argument("--server-log", type=Path, help="keep the started server's log here")
+    parser.add_argument("--profile", type=Path,
+                        help="sample the started server's stacks; write the top functions here")  # fmt: skip
     args = parser.parse_args(argv)
 
     outcome = run_load(
@@ -685,6 +728,7 @@ def main(argv: list[str] | None = None) -> int:
         skip=tuple(args.skip),
         server_pid=args.server_pid,
         log_path=args.server_log,
+        profile=args.profile,
     )
     database = (
         args.url or args.database_url or "voorbeelddata (seed) in een tijdelijk SQLite-bestand"
