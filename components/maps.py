@@ -96,17 +96,23 @@ def area_info(
     are listed with the member municipalities of their partnership."""
     located = members.dropna(subset=["area_code"])
     loose = members[members["area_code"].isna() & members["organisation_name"].notna()]
+    # Grouped once: filtering `located` per municipality (~350 of them) made every map page
+    # cost ~0.6 s of CPU per run, which queued all sessions behind it under load.
+    by_area = dict(tuple(located.groupby("area_code", sort=False)))
     rows = []
     for a in areas.itertuples():
-        own = located[located["area_code"] == a.code]
-        parts = list(dict.fromkeys(own["partnership_name"]))
-        roles = [
-            (f"{r.organisation_name}: " if isinstance(r.organisation_name, str) else "") + r.role
-            for r in own.itertuples()
-        ]
-        orgs = loose[loose["partnership_id"].isin(own["partnership_id"])]["organisation_name"]
-        if len(orgs):
-            roles.append(t("kaart.tip_organisaties", namen=", ".join(dict.fromkeys(orgs))))
+        parts, roles = [], []
+        own = by_area.get(a.code)
+        if own is not None:
+            parts = list(dict.fromkeys(own["partnership_name"]))
+            roles = [
+                (f"{r.organisation_name}: " if isinstance(r.organisation_name, str) else "")
+                + r.role
+                for r in own.itertuples()
+            ]
+            orgs = loose[loose["partnership_id"].isin(own["partnership_id"])]["organisation_name"]
+            if len(orgs):
+                roles.append(t("kaart.tip_organisaties", namen=", ".join(dict.fromkeys(orgs))))
         n = counts.get(a.code, 0)
         rows.append(
             {
