@@ -14,9 +14,9 @@ from data_access.engine import make_engine
 from tests.pg_server import start_server
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def own_pg():
-    """A throwaway PostgreSQL server with a seeded database `monitor`, for this module alone."""
+    """A throwaway PostgreSQL server with a seeded database `monitor`, for the fault tests alone."""
     server = start_server()
     if server is None:
         if os.environ.get("REQUIRE_POSTGRES") == "1":
@@ -30,6 +30,12 @@ def own_pg():
     migrate.upgrade(engine)
     sample.seed(engine)
     engine.dispose()
+    # A copy made before any app connects, so tests that write can clone it (CREATE DATABASE ...
+    # TEMPLATE needs a template nobody is connected to).
+    admin = sa.create_engine(server.admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql("CREATE DATABASE seeded_template TEMPLATE monitor")
+    admin.dispose()
     yield server
     server.stop()
     shutil.rmtree(server.data_dir, ignore_errors=True)
