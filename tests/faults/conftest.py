@@ -2,43 +2,19 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-
 import pytest
-import sqlalchemy as sa
 import streamlit as st
 
 from data_access import migrate, sample
 from data_access.engine import make_engine
-from tests.pg_server import start_server
+from tests.faults.servers import seeded_pg_server
 
 
 @pytest.fixture(scope="session")
 def own_pg():
     """A throwaway PostgreSQL server with a seeded database `monitor`, for the fault tests alone."""
-    server = start_server()
-    if server is None:
-        if os.environ.get("REQUIRE_POSTGRES") == "1":
-            pytest.fail("PostgreSQL is required (REQUIRE_POSTGRES=1) but initdb was not found")
-        pytest.skip("PostgreSQL is not installed here")
-    admin = sa.create_engine(server.admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql("CREATE DATABASE monitor")
-    admin.dispose()
-    engine = make_engine(server.url("monitor"))
-    migrate.upgrade(engine)
-    sample.seed(engine)
-    engine.dispose()
-    # A copy made before any app connects, so tests that write can clone it (CREATE DATABASE ...
-    # TEMPLATE needs a template nobody is connected to).
-    admin = sa.create_engine(server.admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql("CREATE DATABASE seeded_template TEMPLATE monitor")
-    admin.dispose()
-    yield server
-    server.stop()
-    shutil.rmtree(server.data_dir, ignore_errors=True)
+    with seeded_pg_server() as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 
 from data_access.engine import make_engine
 from data_access.schema import audit_log, import_change, import_log, trajectory
+from tests.faults.servers import TEMPLATE
 
 ROOT = Path(__file__).resolve().parents[2]
 # Enough rows that writing them takes a noticeable while (about a second here, unloaded).
@@ -109,7 +110,7 @@ def target(request, seeded_sqlite, tmp_path):
     name = f"import_{os.getpid()}_{next(_counter)}"
     admin = sa.create_engine(server.admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE seeded_template')
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE {TEMPLATE}')
     url = server.url(name)
 
     def writing() -> bool:
