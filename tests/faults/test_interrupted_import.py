@@ -22,7 +22,7 @@ from tests.faults.servers import TEMPLATE
 
 ROOT = Path(__file__).resolve().parents[2]
 # Enough rows that writing them takes a noticeable while (about a second here, unloaded).
-ROWS = 50_000
+ROWS = 30_000
 # The tables an import writes to; none of them may change when the import is killed.
 TABLES = (trajectory, import_log, import_change, audit_log)
 # The killed import's connection is recognisable in pg_stat_activity by this name.
