@@ -7,10 +7,29 @@ from collections.abc import Callable
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components.i18n import t
+from data_access.engine import is_timeout
 
 log = logging.getLogger("samenwerkingsmonitor")
+
+# Session-state key holding the run in which the database message was last shown.
+_SHOWN_IN_RUN = "_fout_getoond_in_run"
+
+
+def _first_message_this_run() -> bool:
+    """True the first time in a script run: the sidebar and the page both meet a database that is
+    down, and one calm message (with one retry button) says it better than two.
+
+    A run is recognised by the run context's cursor table, which Streamlit replaces at the start of
+    every run; holding it in session state keeps the identity comparison sound."""
+    ctx = get_script_run_ctx()
+    run = ctx.cursors if ctx is not None else None
+    if run is not None and st.session_state.get(_SHOWN_IN_RUN) is run:
+        return False
+    st.session_state[_SHOWN_IN_RUN] = run
+    return True
 
 
 def _ensure_entry_script() -> None:
@@ -33,10 +52,15 @@ def render_safely(render: Callable[[], None]) -> None:
     _ensure_entry_script()
     try:
         render()
-    except SQLAlchemyError:
+    except SQLAlchemyError as error:
         log.exception("database error while drawing a page")
-        st.error(t("fout.database"), icon="🛑")
-        if st.button(t("fout.opnieuw")):
+        if not _first_message_this_run():
+            return
+        if is_timeout(error):
+            st.warning(t("fout.te_traag"), icon="⏳")
+        else:
+            st.error(t("fout.database"), icon="🛑")
+        if st.button(t("fout.opnieuw"), key="fout_opnieuw"):
             st.cache_resource.clear()
             st.cache_data.clear()
             st.rerun()

@@ -21,7 +21,7 @@ def is_empty(engine: sa.Engine) -> bool:
 
 def prepare_database(settings: Settings) -> sa.Engine:
     """An engine on a database at the newest schema; the embedded SQLite file is seeded when new."""
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.database_url, settings.statement_timeout_ms)
     migrate.upgrade(engine)
     if settings.is_default_database and is_empty(engine):
         from data_access import sample

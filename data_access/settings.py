@@ -22,6 +22,9 @@ DEFAULT_PDOK_BOUNDARIES_URL = (
 )
 # Basemaps the map may draw under its layers; off by default so an offline server fetches nothing.
 MAP_BASEMAPS = ("geen", "carto")
+# A query that runs longer than this is cut off rather than hanging a page; 15 s is well above any
+# page's query on a large city's history, and short enough that a visitor still waits for the answer.
+DEFAULT_STATEMENT_TIMEOUT_MS = 15_000
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,8 @@ class Settings:
     # "carto" draws Carto's light basemap (needs internet, no token); "geen" draws no tiles.
     map_basemap: str = "geen"
     pdok_boundaries_url: str = DEFAULT_PDOK_BOUNDARIES_URL
+    # Cut-off for one SQL statement, on PostgreSQL and SQLite alike; 0 switches it off.
+    statement_timeout_ms: int = DEFAULT_STATEMENT_TIMEOUT_MS
 
 
 def _secrets() -> dict:
@@ -64,6 +69,11 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
     public_read = None if public is None else str(public).lower() in ("1", "true", "ja", "yes")
     basemap = str(env.get("MAP_BASEMAP") or secrets.get("map_basemap") or "geen").lower()
     pdok = env.get("PDOK_BOUNDARIES_URL") or secrets.get("pdok_boundaries_url")
+    timeout = int(
+        env.get("STATEMENT_TIMEOUT_MS")
+        or secrets.get("statement_timeout_ms")
+        or DEFAULT_STATEMENT_TIMEOUT_MS
+    )
     return Settings(
         database_url=url,
         is_default_database=is_default,
@@ -72,4 +82,5 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         public_read=public_read,
         map_basemap=basemap if basemap in MAP_BASEMAPS else "geen",
         pdok_boundaries_url=pdok or DEFAULT_PDOK_BOUNDARIES_URL,
+        statement_timeout_ms=max(timeout, 0),
     )
