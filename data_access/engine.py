@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -19,6 +21,7 @@ SQLITE_PROGRESS_STEPS = 10_000
 # PostgreSQL's SQLSTATE for "canceling statement due to statement timeout" (query_canceled).
 PG_QUERY_CANCELED = "57014"
 _DEADLINE = "statement_deadline"
+_UNLIMITED = "statement_unlimited"
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -50,7 +53,8 @@ def _install_sqlite_timeout(engine: sa.Engine, timeout_ms: int) -> None:
 
     @sa.event.listens_for(engine, "before_cursor_execute")
     def _start(conn, _cursor, _statement, _parameters, _context, _executemany) -> None:
-        conn.info[_DEADLINE] = time.monotonic() + seconds
+        if not conn.info.get(_UNLIMITED):
+            conn.info[_DEADLINE] = time.monotonic() + seconds
 
     @sa.event.listens_for(engine, "after_cursor_execute")
     def _stop(conn, _cursor, _statement, _parameters, _context, _executemany) -> None:
@@ -80,6 +84,21 @@ def make_engine(url: str, statement_timeout_ms: int | None = STATEMENT_TIMEOUT_M
     if statement_timeout_ms:
         connect_args["options"] = f"-c statement_timeout={int(statement_timeout_ms)}"
     return sa.create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+
+
+@contextmanager
+def without_statement_timeout(conn: sa.Connection) -> Iterator[None]:
+    """Lift the statement timeout for the statements run inside: for writes that recount many
+    rows, not for page reads. On PostgreSQL until the transaction ends (SET LOCAL)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SET LOCAL statement_timeout = 0"))
+        yield
+        return
+    conn.info[_UNLIMITED] = True
+    try:
+        yield
+    finally:
+        conn.info.pop(_UNLIMITED, None)
 
 
 def is_sqlite(engine: sa.Engine) -> bool:

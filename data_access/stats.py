@@ -13,12 +13,13 @@ asked for, and fall back to the trajectory table otherwise (data_access/queries.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 
 import pandas as pd
 import sqlalchemy as sa
 
+from data_access.engine import without_statement_timeout
 from data_access.filters import TrajectoryFilter, conditions
 from data_access.measures import (
     LEAD_TIME_STEPS,
@@ -120,11 +121,18 @@ def _fill(
     def counted(direction: int = 1) -> sa.ColumnElement[int]:
         return sa.func.count() if sign * direction > 0 else -sa.func.count()
 
-    if conn.dialect.name == "postgresql":
-        # The statement timeout guards pages against slow reads; recounting millions of rows
-        # for a write may take longer. SET LOCAL ends with this transaction.
-        conn.execute(sa.text("SET LOCAL statement_timeout = 0"))
+    # The statement timeout guards pages against slow reads; recounting millions of rows for a
+    # write may take longer.
+    with without_statement_timeout(conn):
+        _fill_counts(conn, lasting_months, scope, counted)
 
+
+def _fill_counts(
+    conn: sa.Connection,
+    lasting_months: int,
+    scope: list[sa.ColumnElement[bool]],
+    counted: Callable[..., sa.ColumnElement[int]],
+) -> None:
     # Labels differ from the trajectory's column names: PostgreSQL reads a GROUP BY name as an
     # input column before an output column.
     dims = [
