@@ -177,8 +177,12 @@ def legend_figure(entries: list[tuple[str, str]]) -> go.Figure:
             y=list(range(len(entries))),
             mode="markers+text",
             # A dark edge: light swatches (yellow, no data) keep 3:1 against the white page.
-            marker={"symbol": "square", "size": 16, "color": [c for _, c in entries],
-                    "line": {"color": MUTED, "width": 1}},  # fmt: skip
+            marker={
+                "symbol": "square",
+                "size": 16,
+                "color": [c for _, c in entries],
+                "line": {"color": MUTED, "width": 1},
+            },  # fmt: skip
             text=[name for name, _ in entries],
             textposition="middle right",
             hoverinfo="skip",

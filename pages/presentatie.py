@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import charts, data, filters, gauges, layout, maps
+from components import alt_text, charts, data, filters, gauges, layout, maps
 from components import target_status as ts
 from components.guard import calm, render_safely
 from components.i18n import t
@@ -90,6 +90,7 @@ def national_slide(year: int, threshold: int) -> None:
                 deck = maps.partnership_deck(members, info, colours, view, boundaries,
                                              "samenwerking", threshold, basemap)  # fmt: skip
                 st.pydeck_chart(deck, height=MAP_HEIGHT, width="stretch", key=f"dia_kaart_{view}")
+        st.caption(alt_text.map_sentence(members))
         order = {code: i for i, code in enumerate(partnerships["code"])}
         st.plotly_chart(
             charts.legend_figure(maps.legend_entries(partnerships, order)), width="stretch",

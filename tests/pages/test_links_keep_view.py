@@ -43,7 +43,10 @@ CASES = {
         *DOELEN_SHARED,
         ("selectbox", "f_periode", "2020-12-01_2022-11-30", "periode", "2020-12-01_2022-11-30"),
     ],
-    "pages/gemeente.py": [*SHARED[:1], ("selectbox", "gemeente_keuze", "GM1783", "gemeente", "GM1783")],
+    "pages/gemeente.py": [
+        *SHARED[:1],
+        ("selectbox", "gemeente_keuze", "GM1783", "gemeente", "GM1783"),
+    ],
     "pages/briefing.py": [SHARED[0], SHARED[1]],
     "pages/presentatie.py": [SHARED[0]],
 }
@@ -74,7 +77,9 @@ def test_every_filter_of_the_page_is_in_the_url_and_the_url_restores_the_view(pa
         at.button(key="dia_volgende").click()
         at.run()
         settings = [*settings, (None, None, None, "dia", "3")]
-    url = at.query_params.to_dict() if hasattr(at.query_params, "to_dict") else dict(at.query_params)
+    url = (
+        at.query_params.to_dict() if hasattr(at.query_params, "to_dict") else dict(at.query_params)
+    )
     url = {k: v[0] if isinstance(v, list) else v for k, v in url.items()}
     for _, _, _, param, text in settings:
         assert url.get(param) == text, (param, url)
