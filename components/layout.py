@@ -11,6 +11,9 @@ from domain.formatting import fmt_date
 
 
 def header(page: str) -> None:
+    from components.style import FOCUS_CSS
+
+    st.html(FOCUS_CSS)
     st.title(t(f"{page}.titel"))
     st.caption(t(f"{page}.intro"))
 

@@ -9,6 +9,7 @@ from components import alt_text, charts, data, filters, gauges, layout, maps
 from components import target_status as ts
 from components.guard import calm, render_safely
 from components.i18n import t
+from components.style import FOCUS_CSS
 from domain import summary
 from domain.formatting import fmt_date, fmt_int
 
@@ -162,7 +163,7 @@ def _facts(p: pd.Series) -> None:
 
 
 def render() -> None:
-    st.html(PROJECTOR_CSS)
+    st.html(PROJECTOR_CSS + FOCUS_CSS)
     year = filters.current().year
     threshold = data.settings().suppress_below
     partnerships = data.partnerships()
