@@ -163,7 +163,8 @@ def _facts(p: pd.Series) -> None:
 
 
 def render() -> None:
-    st.html(PROJECTOR_CSS + FOCUS_CSS)
+    st.html(PROJECTOR_CSS)
+    st.html(FOCUS_CSS)
     year = filters.current().year
     threshold = data.settings().suppress_below
     partnerships = data.partnerships()
