@@ -87,12 +87,17 @@ TEXT_COLOURS = """() => {
     return 'rgb(255, 255, 255)';
   };
   const sel = "[data-testid='stCaptionContainer'] p, [data-testid='stMarkdownContainer'] p, " +
-              "h1, h2, h3, [data-testid='stSidebarNav'] a span, label p";
+              "h1, h2, h3, [data-testid='stSidebarNav'] a span, label p, " +
+              ".js-plotly-plot .xtick text, .js-plotly-plot .ytick text, " +
+              ".js-plotly-plot .gtitle, .js-plotly-plot .legendtext";
   for (const e of document.querySelectorAll(sel)) {
-    if (!e.innerText.trim()) continue;
+    // Disabled controls are exempt from WCAG 1.4.3 (and drawn faded on purpose).
+    if (!(e.textContent || '').trim() || e.closest('button[disabled]')) continue;
     const s = getComputedStyle(e);
     const icon = e.getAttribute('data-testid') === 'stIconMaterial';
-    out.push({text: e.innerText.slice(0, 40), color: s.color, bg: bg(e), icon: icon});
+    const svg = e instanceof SVGElement;
+    out.push({text: (e.textContent || '').slice(0, 40), color: svg ? s.fill : s.color,
+              bg: svg ? 'rgb(255, 255, 255)' : bg(e), icon: icon});
   }
   return out;
 }"""
