@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.style import colour, house_layout
+from components.style import MUTED, TEXT, colour, house_layout
+from domain.contrast import text_on
 from domain.formatting import fmt_int, fmt_pct, missing
 
 
@@ -27,6 +28,9 @@ def funnel_figure(table: pd.DataFrame, title: str | None = None) -> go.Figure:
             textinfo="text",
             hoverinfo="text+y",
             marker={"color": colour(0)},
+            # Labels inside a bar in the colour that reads on it (WCAG AA), outside in the text's.
+            insidetextfont={"color": text_on(colour(0))},
+            outsidetextfont={"color": TEXT},
             connector={"line": {"color": "#9aa5b1", "width": 1}},
         )
     )
@@ -44,6 +48,8 @@ def bar_figure(
             orientation="h",
             text=[fmt_int(v) for v in df[y]],
             textposition="auto",
+            insidetextfont={"color": text_on(colour(colour_index))},
+            outsidetextfont={"color": TEXT},
             marker={"color": colour(colour_index)},
         )
     )
@@ -52,13 +58,17 @@ def bar_figure(
     return house_layout(fig, title, height=max(220, 60 + 40 * len(df)))
 
 
-# Shades for the parts of a target on a gauge (the standing task, then the extra), light to dark
-# so they read without colour too; the legend under the gauge names them.
-PART_SHADES = ("#c5ced8", "#616e7c", "#3e4c59")
+# Shades for the parts of a target on a gauge (the standing task, then the extra), alternating
+# light and dark so they read without colour too; the legend under the gauge names them. Both
+# have 3:1 against white (WCAG graphical objects), as do the bar's white outline and the black
+# marker against both (tests/config/test_contrast.py).
+PART_SHADES = ("#7b8794", "#52606d")
+# A white edge around the bar separates any status colour from the grey steps under it.
+BAR_OUTLINE = "#ffffff"
 # At most this many labels under a history chart, so they fit in a third of the page.
 HISTORY_TICKS = 4
 # The marker for where the programme should be on the peildatum.
-EXPECTED_MARKER = "#1f2933"
+EXPECTED_MARKER = "#000000"
 
 
 def gauge_figure(
@@ -91,7 +101,11 @@ def gauge_figure(
             domain={"x": [0, 1], "y": [0.22 if len(parts) > 1 else 0, 1]},
             gauge={
                 "axis": {"range": [0, top], "tickformat": ",d"},
-                "bar": {"color": bar_colour, "thickness": 0.5},
+                "bar": {
+                    "color": bar_colour,
+                    "thickness": 0.5,
+                    "line": {"color": BAR_OUTLINE, "width": 2},
+                },
                 "steps": steps,
                 "threshold": {
                     "line": {"color": EXPECTED_MARKER, "width": 4},
@@ -162,7 +176,13 @@ def legend_figure(entries: list[tuple[str, str]]) -> go.Figure:
             x=[0] * len(entries),
             y=list(range(len(entries))),
             mode="markers+text",
-            marker={"symbol": "square", "size": 16, "color": [c for _, c in entries]},
+            # A dark edge: light swatches (yellow, no data) keep 3:1 against the white page.
+            marker={
+                "symbol": "square",
+                "size": 16,
+                "color": [c for _, c in entries],
+                "line": {"color": MUTED, "width": 1},
+            },  # fmt: skip
             text=[name for name, _ in entries],
             textposition="middle right",
             hoverinfo="skip",

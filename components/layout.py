@@ -11,6 +11,9 @@ from domain.formatting import fmt_date
 
 
 def header(page: str) -> None:
+    from components.style import FOCUS_CSS
+
+    st.html(FOCUS_CSS)
     st.title(t(f"{page}.titel"))
     st.caption(t(f"{page}.intro"))
 
@@ -87,3 +90,12 @@ def share_link(heading: str, explanation: str) -> None:
     st.markdown(f"**{heading}**")
     st.caption(explanation)
     st.code(f"{base}?{query}" if query else base, language=None)
+
+
+def chart_text(sentence: str, table: pd.DataFrame | None = None, key: str | None = None) -> None:
+    """A chart's text alternative: its one-sentence summary, and its (suppressed) table in a
+    closed expander when the page does not show that table anyway."""
+    st.caption(sentence)
+    if table is not None:
+        with st.expander(t("toegankelijkheid.tabel_kop")):
+            st.dataframe(table, hide_index=True, width="stretch", key=key)

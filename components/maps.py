@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 
 from components.i18n import t
-from components.style import FONT, colour, rgb
+from components.style import FONT, MUTED, colour, rgb
 from domain.partnership_map import NO_DATA_BIN, SMALL_BIN, bin_labels, figure_bin, shown_figure
 
 # Views: European Netherlands, and Caribbean Netherlands (Bonaire lies ~7,800 km from Leiden).
@@ -26,14 +26,18 @@ TOOLTIP = {
     "html": "<b>{naam}</b><br/>{samenwerkingen}<br/>{rollen}<br/>{programmas}<br/>{cijfer}",
     "style": {"fontSize": "13px", "maxWidth": "360px", "whiteSpace": "normal"},
 }
-# Sequential blues for the figure bins (light to dark), readable with colour blindness; hidden
+# Sequential blues for the figure bins (light to dark), spaced so that neighbours stay apart with
+# colour blindness too (tests/config/test_contrast.py); hidden
 # small counts get their own neutral sand colour so they never look like a low value.
-BIN_COLOURS = ("#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c")
+BIN_COLOURS = ("#c6dbef", "#8fbfe0", "#4a98c9", "#1764ab", "#08306b")
 SMALL_COLOUR = "#d8cfc0"
 NO_DATA_COLOUR = "#eef0f2"
 # Fill of a municipality outside the chosen partnerships, and the opacity of member fills.
 PLAIN_FILL = [238, 240, 242, 255]
 MEMBER_ALPHA = 190
+# A dark edge around every member ring and member area: the Okabe–Ito yellow, orange and sky blue
+# have less than 3:1 against the light background, the edge gives each mark that contrast.
+EDGE = rgb(MUTED)
 # A municipality without boundaries and outside the chosen partnerships: a small grey dot.
 GREY_DOT = [154, 165, 177, 170]
 # Streamlit falls back to Carto's tiles when a deck has no map style, which an offline server
@@ -220,7 +224,7 @@ def partnership_deck(
             fills, lines = figure_fill, first_colour
         else:
             fills = {c: [*rgb_, MEMBER_ALPHA] for c, rgb_ in first_colour.items()}
-            lines = {}
+            lines = {c: EDGE for c in first_colour}
         layers.append(
             pdk.Layer(
                 "PolygonLayer", polygons(shapes, info, fills, lines), id="gebieden",
@@ -249,9 +253,17 @@ def partnership_deck(
                 radius_min_pixels=2, pickable=True, auto_highlight=True,
             )
         )  # fmt: skip
+    rings = member_rings(info, members, colours)
     layers.append(
         pdk.Layer(
-            "ScatterplotLayer", member_rings(info, members, colours), id="leden",
+            "ScatterplotLayer", rings, id="randen", get_position=["lon", "lat"],
+            get_radius="radius", get_line_color=EDGE, filled=False, stroked=True,
+            line_width_min_pixels=5, radius_min_pixels=5, pickable=False,
+        )
+    )  # fmt: skip
+    layers.append(
+        pdk.Layer(
+            "ScatterplotLayer", rings, id="leden",
             get_position=["lon", "lat"], get_radius="radius", get_line_color="kleur",
             get_fill_color=[255, 255, 255, 0], stroked=True, filled=True,
             line_width_min_pixels=3, radius_min_pixels=5, pickable=True,

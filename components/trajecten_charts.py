@@ -8,7 +8,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.style import colour, house_layout
+from components.style import TEXT, colour, house_layout
+from domain.contrast import text_on
 from domain.formatting import MONTHS_NL, fmt_decimal, fmt_pct
 
 
@@ -86,6 +87,8 @@ def lead_time_figure(table: pd.DataFrame, title: str | None, unit: str) -> go.Fi
             text=[f"{fmt_decimal(m, 0)} {unit}" for m in shown["median"]],
             textposition="auto",
             insidetextanchor="start",
+            insidetextfont={"color": text_on(colour(2))},
+            outsidetextfont={"color": TEXT},
             marker={"color": colour(2)},
         )
     )

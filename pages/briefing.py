@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import briefing, data, filters, layout, maps
+from components import alt_text, briefing, data, filters, layout, maps
 from components.chart_export import file_name, png_download
 from components.guard import render_safely
 from components.i18n import t
@@ -46,6 +46,12 @@ def funnel(view: briefing.BriefingView, title: str) -> None:
     if view.funnel_figure is None:
         return
     st.plotly_chart(view.funnel_figure, width="stretch", config=PLOT_CONFIG, key="trechter")
+    rows = view.content.funnel
+    layout.chart_text(
+        alt_text.funnel_sentence([(stage, shown) for stage, shown, _ in rows]),
+        pd.DataFrame(rows, columns=[t("kolom.fase"), t("kolom.aantal"), t("kolom.van_vorige")]),
+        key="tabel_trechter",
+    )
     png_download(view.funnel_figure, f"trechter {title}", key="png_trechter")
 
 
@@ -71,6 +77,7 @@ def partners(view: briefing.BriefingView) -> None:
                                       data.settings().suppress_below, data.settings().map_basemap),
                 height=MAP_HEIGHT, width="stretch", key=f"kaart_{name}",
             )  # fmt: skip
+    st.caption(alt_text.map_sentence(view.members))
     png_download(view.static_map, "kaart partners", key="png_kaart")
 
 

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import charts, data, filters, gauges, layout
+from components import alt_text, charts, data, filters, gauges, layout
 from components import target_status as ts
 from components.guard import render_safely
 from components.i18n import t
@@ -97,6 +97,13 @@ def draw_gauge(name: str, g: tg.TargetGroup, area_names: pd.Series, threshold: i
             charts.history_figure(table, names, colour(0)), width="stretch",
             config={"displaylogo": False},
         )  # fmt: skip
+        shown_table = pd.DataFrame({
+            t("kolom.maand"): table["label"],
+            names["cumulative"]: [fmt_int(v) if v == v and v is not None else "–"
+                                  for v in table["cumulative"]],
+            names["target"]: [fmt_int(round(v)) for v in table["target_cumulative"]],
+        })  # fmt: skip
+        layout.chart_text(alt_text.history_sentence(table), shown_table)
     return rows
 
 

@@ -13,6 +13,11 @@ from domain.formatting import fmt_date
 from domain.partnership_map import programmes_by_area
 
 
+def _to_sidebar() -> None:
+    """Callback: the choice becomes the sidebar's municipality, so it is in the URL as well."""
+    st.session_state["f_gemeente"] = st.session_state.get("gemeente_keuze")
+
+
 def choose_municipality(sel: filters.Selection) -> str | None:
     areas = data.municipalities()
     names = dict(zip(areas["code"], areas["name"], strict=True))
@@ -21,7 +26,7 @@ def choose_municipality(sel: filters.Selection) -> str | None:
     st.info(t("gemeente.kies_uitleg"))
     return st.selectbox(
         t("filters.gemeente"), list(names), format_func=names.get, index=None,
-        placeholder=t("kaart.kies_placeholder"), key="gemeente_keuze",
+        placeholder=t("kaart.kies_placeholder"), key="gemeente_keuze", on_change=_to_sidebar,
     )  # fmt: skip
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import charts, data, filters, layout, maps
+from components import alt_text, charts, data, filters, layout, maps
 from components.guard import render_safely
 from components.i18n import t
 from domain import partnership_map as pm
@@ -97,6 +97,10 @@ def render() -> None:
     st.plotly_chart(
         charts.legend_figure(legend), width="stretch", config={"staticPlot": True}, key="legenda"
     )
+    st.caption(
+        alt_text.figure_map_sentence(info, sel.year, threshold) if colour_by == "cijfer"
+        else alt_text.map_sentence(members)
+    )  # fmt: skip
     if boundaries.empty:
         st.caption(t("kaart.uitleg_zonder_grenzen"))
     else:

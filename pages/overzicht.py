@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import charts, data, filters, layout
+from components import alt_text, charts, data, filters, layout
 from components.guard import render_safely
 from components.i18n import t
 from domain import summary
@@ -89,7 +89,13 @@ def render() -> None:
             title=t("overzicht.grafiek_geplaatst", jaar=sel.year),
         )  # fmt: skip
         st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
-        st.caption(t("overzicht.grafiek_alt", jaar=sel.year))
+        layout.chart_text(
+            alt_text.bar_sentence(list(visible["name"]), list(visible["geplaatst"]), sel.year,
+                                  threshold),
+            pd.DataFrame({t("kolom.programma"): visible["name"],
+                          t("kolom.geplaatst"): [display_count(n, threshold)
+                                                 for n in visible["geplaatst"]]}),
+        )  # fmt: skip
     else:
         st.info(t("overzicht.geen_plaatsingen", jaar=sel.year))
     layout.data_date()

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import charts, data, filters, gauges, layout, maps
+from components import alt_text, charts, data, filters, gauges, layout, maps
 from components import target_status as ts
 from components.guard import calm, render_safely
 from components.i18n import t
+from components.style import FOCUS_CSS
 from domain import summary
 from domain.formatting import fmt_date, fmt_int
 
@@ -90,6 +91,7 @@ def national_slide(year: int, threshold: int) -> None:
                 deck = maps.partnership_deck(members, info, colours, view, boundaries,
                                              "samenwerking", threshold, basemap)  # fmt: skip
                 st.pydeck_chart(deck, height=MAP_HEIGHT, width="stretch", key=f"dia_kaart_{view}")
+        st.caption(alt_text.map_sentence(members))
         order = {code: i for i, code in enumerate(partnerships["code"])}
         st.plotly_chart(
             charts.legend_figure(maps.legend_entries(partnerships, order)), width="stretch",
@@ -162,6 +164,7 @@ def _facts(p: pd.Series) -> None:
 
 def render() -> None:
     st.html(PROJECTOR_CSS)
+    st.html(FOCUS_CSS)
     year = filters.current().year
     threshold = data.settings().suppress_below
     partnerships = data.partnerships()

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import charts, data, filters, layout, scope
+from components import alt_text, charts, data, filters, layout, scope
 from components import trajecten_charts as tc
 from components import trajecten_controls as controls
 from components.guard import render_safely
@@ -96,6 +96,7 @@ def lead_times(f, threshold: int) -> None:
             width="stretch",
             config=PLOT_CONFIG,
         )
+        st.caption(alt_text.lead_time_sentence(lead))
     lead_shown = pd.DataFrame(
         {
             t("kolom.stap"): lead["label"],

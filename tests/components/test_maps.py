@@ -142,3 +142,13 @@ def test_selected_area_reads_the_code_from_a_pydeck_selection():
     assert maps.selected_area(event) == "GM1959"
     assert maps.selected_area({"selection": {"objects": {"bogen": [{"area_code": ""}]}}}) is None
     assert maps.selected_area(None) is None
+
+
+def test_every_member_ring_has_a_dark_edge_under_it():
+    """Yellow, orange and sky blue rings have less than 3:1 against the map's background; a dark
+    ring (maps.EDGE) under each gives every mark that contrast."""
+    found = layers(deck_json())
+    edge, rings = found["randen"], found["leden"]
+    assert edge["getLineColor"] == maps.EDGE
+    assert edge["lineWidthMinPixels"] > rings["lineWidthMinPixels"]
+    assert len(edge["data"]) == len(rings["data"])

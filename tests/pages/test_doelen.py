@@ -13,7 +13,8 @@ def _gauges(at):
 
 
 def _table(at):
-    return at.dataframe[0].value
+    # The targets table comes after the gauges (each history chart has its own table first).
+    return at.dataframe[-1].value
 
 
 def test_werkoffensief_gauge_shows_the_standing_task_and_the_extra():
