@@ -1,4 +1,8 @@
-"""The text catalogue: every word a user reads comes from locales/<language>.toml."""
+"""The text catalogue: every word a user reads comes from locales/<language>.toml.
+
+Dutch is the default; English is for international visitors. `t()` speaks the language of the
+current run (domain.formatting's context variable, set by app.py from the sidebar switch), so
+numbers, dates and words always agree. Nothing here imports Streamlit."""
 
 from __future__ import annotations
 
@@ -6,8 +10,11 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
+from domain.formatting import DEFAULT_LANGUAGE, LANGUAGES, current_language
+
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
-DEFAULT_LANGUAGE = "nl"
+
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "catalogue", "current_language", "t"]
 
 
 def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:
@@ -27,8 +34,10 @@ def catalogue(language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
         return _flatten(tomllib.load(fh))
 
 
-def t(key: str, language: str = DEFAULT_LANGUAGE, **values: object) -> str:
-    """The text for `key`, with `{name}` placeholders filled from `values`."""
+def t(key: str, language: str | None = None, **values: object) -> str:
+    """The text for `key` in `language` (default: the current run's), with `{name}` placeholders
+    filled from `values`."""
+    language = language or current_language()
     text = catalogue(language).get(key)
     if text is None:
         raise KeyError(f"text key missing from {language}.toml: {key}")
