@@ -23,6 +23,7 @@ from data_access.schema import (
     trajectory,
 )
 from domain.roles import User, require_write
+from domain.texts import t
 from domain.upload import (
     Problem,
     Reference,
@@ -123,7 +124,9 @@ def import_trajectories(
             else None
         )
         if programme_id is not None:
-            require_write(user, programme_partnerships(conn, programme_id), "trajecten inlezen")
+            require_write(
+                user, programme_partnerships(conn, programme_id), t("wat.trajecten_inlezen")
+            )
 
     digest = hashlib.sha256(content).hexdigest()
     if checked.problems:
@@ -292,13 +295,17 @@ def undo_import(engine: sa.Engine, import_id: int, user: User) -> int:
             .first()
         )
         if log is None:
-            raise ValueError(f"Import {import_id} bestaat niet.")
+            raise ValueError(t("fouten.import_onbekend", nummer=import_id))
         require_write(
-            user, programme_partnerships(conn, log["programme_id"]), "een import terugdraaien"
+            user, programme_partnerships(conn, log["programme_id"]), t("wat.import_terugdraaien")
         )
         if log["status"] != "ingelezen":
             raise ValueError(
-                f"Import {import_id} is {log['status']} en kan niet worden teruggedraaid."
+                t(
+                    "fouten.import_status",
+                    nummer=import_id,
+                    status=t(f"importstatus.{log['status']}"),
+                )
             )
         changes = (
             conn.execute(sa.select(import_change).where(import_change.c.import_id == import_id))
@@ -316,9 +323,7 @@ def undo_import(engine: sa.Engine, import_id: int, user: User) -> int:
             )
         ).scalar()
         if later is not None:
-            raise ValueError(
-                f"Import {later} heeft dezelfde trajecten later gewijzigd; draai die eerst terug."
-            )
+            raise ValueError(t("fouten.import_later", nummer=later))
         created = [c["trajectory_id"] for c in changes if c["action"] == "nieuw"]
         for start in range(0, len(created), CHUNK):
             conn.execute(

@@ -55,3 +55,12 @@ def test_an_unknown_language_falls_back_to_dutch():
 def test_a_missing_key_names_the_catalogue():
     with use_language("en"), pytest.raises(KeyError, match="en.toml"):
         t("bestaat.niet")
+
+
+def test_upload_problems_follow_the_language():
+    from domain.upload import UploadRefused, read_table
+
+    for language, expected in (("nl", "het bestand is leeg."), ("en", "the file is empty.")):
+        with use_language(language), pytest.raises(UploadRefused) as refused:
+            read_table("x.csv", b"")
+        assert refused.value.problems[0].message == f"x.csv: {expected}"
