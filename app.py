@@ -57,11 +57,15 @@ def must_sign_in() -> bool:
 
 
 def main() -> None:
+    # First of all: the language decides every text below, the page title and the menu included.
+    filters.choose_language()
     st.set_page_config(page_title=t("app.titel"), page_icon=ICON, layout="wide")
     if must_sign_in():
-        st.navigation(
+        login = st.navigation(
             [st.Page(auth.login_page, title=t("auth.titel"), icon=":material/login:")]
-        ).run()
+        )
+        filters.language_switch()
+        login.run()
         return
     navigation = st.navigation(
         [
@@ -69,6 +73,7 @@ def main() -> None:
             for path, key, icon, default in PAGES
         ]
     )
+    filters.language_switch()
     render_safely(draw_sidebar)
     navigation.run()
 

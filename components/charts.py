@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.i18n import t
 from components.style import MUTED, TEXT, colour, house_layout
 from domain.contrast import text_on
 from domain.formatting import fmt_int, fmt_pct, missing
@@ -18,7 +19,7 @@ def funnel_figure(table: pd.DataFrame, title: str | None = None) -> go.Figure:
     for row in table.itertuples():
         text = row.shown
         if not missing(row.from_previous):
-            text += f"  ({fmt_pct(row.from_previous)} van vorige)"
+            text += "  (" + t("grafiek.van_vorige", procent=fmt_pct(row.from_previous)) + ")"
         labels.append(text)
     fig = go.Figure(
         go.Funnel(

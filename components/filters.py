@@ -8,7 +8,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components.i18n import t
+from components.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from domain.formatting import set_language
 
 # Widget key -> query parameter name. Values in the URL are plain codes, never pickled objects.
 PARAMS = {
@@ -17,6 +18,10 @@ PARAMS = {
     "f_programma": "programma",
     "f_gemeente": "gemeente",
 }
+
+# The interface language (Dutch or English): widget key -> query parameter. Dutch is the default
+# and is left out of the URL, so existing Dutch links stay as they were.
+LANGUAGE_PARAMS = {"f_taal": "taal"}
 
 # A page's own filters (drawn under the shared ones in the sidebar): widget key -> query parameter.
 PAGE_PARAMS = {
@@ -86,7 +91,7 @@ def list_to_url(key: str, param: str) -> None:
 
 
 def _param(key: str) -> str:
-    return PARAMS.get(key) or PAGE_PARAMS[key]
+    return PARAMS.get(key) or PAGE_PARAMS.get(key) or LANGUAGE_PARAMS[key]
 
 
 def _from_url(key: str, options: list, cast=str) -> None:
@@ -145,6 +150,34 @@ def sidebar(
     for key in PARAMS:
         _to_url(key)
     return Selection(year, partnership, programme, municipality)
+
+
+def choose_language() -> str:
+    """Before anything is drawn: the language of this run, from the switch or the URL (`taal=en`),
+    made current for `t()` and the number formats. Anything else in the URL means Dutch."""
+    _from_url("f_taal", list(LANGUAGES))
+    if st.session_state.get("f_taal") not in LANGUAGES:
+        st.session_state["f_taal"] = DEFAULT_LANGUAGE
+    language = st.session_state["f_taal"]
+    set_language(language)
+    return language
+
+
+def language_switch() -> None:
+    """The sidebar switch Nederlands / English; kept in the URL as `taal=en` (Dutch is not written)."""
+    with st.sidebar:
+        st.radio(
+            t("taal.kop"),
+            list(LANGUAGES),
+            key="f_taal",
+            horizontal=True,
+            format_func=lambda code: t(f"taal.{code}"),
+        )
+    if st.session_state.get("f_taal") == DEFAULT_LANGUAGE:
+        if "taal" in st.query_params:
+            del st.query_params["taal"]
+    else:
+        _to_url("f_taal")
 
 
 def current() -> Selection:

@@ -1,35 +1,13 @@
-"""The text catalogue: every word a user reads comes from locales/<language>.toml."""
+"""The text catalogue: every word a user reads comes from locales/<language>.toml.
+
+Dutch is the default; English is for international visitors. `t()` speaks the language of the
+current run (domain.formatting's context variable, set by app.py from the sidebar switch), so
+numbers, dates and words always agree. The catalogue itself lives in domain.texts (no Streamlit),
+so messages worded in domain/ and data_access/ follow the language as well."""
 
 from __future__ import annotations
 
-import tomllib
-from functools import cache
-from pathlib import Path
+from domain.formatting import DEFAULT_LANGUAGE, LANGUAGES, current_language
+from domain.texts import LOCALES_DIR, catalogue, t
 
-LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
-DEFAULT_LANGUAGE = "nl"
-
-
-def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:
-    flat: dict[str, str] = {}
-    for key, value in tree.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict):
-            flat.update(_flatten(value, f"{name}."))
-        else:
-            flat[name] = str(value)
-    return flat
-
-
-@cache
-def catalogue(language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
-    with (LOCALES_DIR / f"{language}.toml").open("rb") as fh:
-        return _flatten(tomllib.load(fh))
-
-
-def t(key: str, language: str = DEFAULT_LANGUAGE, **values: object) -> str:
-    """The text for `key`, with `{name}` placeholders filled from `values`."""
-    text = catalogue(language).get(key)
-    if text is None:
-        raise KeyError(f"text key missing from {language}.toml: {key}")
-    return text.format(**values) if values else text
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "LOCALES_DIR", "catalogue", "current_language", "t"]

@@ -1,8 +1,10 @@
-"""The house style: colour-blind-safe colours and Plotly defaults with Dutch number formats."""
+"""The house style: colour-blind-safe colours and Plotly defaults with the reader's number formats."""
 
 from __future__ import annotations
 
 import plotly.graph_objects as go
+
+from domain.formatting import plotly_separators
 
 # Okabe–Ito: distinguishable with the common forms of colour blindness.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000")
@@ -29,9 +31,10 @@ def rgb(hex_colour: str) -> list[int]:
 
 
 def house_layout(fig: go.Figure, title: str | None = None, height: int = 380) -> go.Figure:
-    """Dutch separators (decimal comma, thousands dot), readable fonts, no clutter."""
+    """The reader's separators (Dutch: decimal comma, thousands dot; English the other way round),
+    readable fonts, no clutter."""
     fig.update_layout(
-        separators=",.",
+        separators=plotly_separators(),
         font={"family": FONT, "size": 14, "color": TEXT},
         title={"text": title, "x": 0, "xanchor": "left"} if title else None,
         margin={"l": 10, "r": 10, "t": 50 if title else 10, "b": 10},

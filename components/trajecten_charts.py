@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from components.style import TEXT, colour, house_layout
 from domain.contrast import text_on
-from domain.formatting import MONTHS_NL, fmt_decimal, fmt_pct
+from domain.formatting import fmt_decimal, fmt_pct, month_short
 
 
 def compare_figure(long: pd.DataFrame, title: str | None = None) -> go.Figure:
@@ -41,8 +41,8 @@ def compare_figure(long: pd.DataFrame, title: str | None = None) -> go.Figure:
 
 
 def short_month(month: str) -> str:
-    """'2024-01' -> 'jan 2024'."""
-    return f"{MONTHS_NL[int(month[5:7]) - 1][:3]} {month[:4]}"
+    """'2024-01' -> 'jan 2024' (in English 'Jan 2024')."""
+    return f"{month_short(int(month[5:7]))} {month[:4]}"
 
 
 def trend_figure(trend: pd.DataFrame, title: str | None, names: dict[str, str]) -> go.Figure:

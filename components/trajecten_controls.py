@@ -12,7 +12,7 @@ from components import data
 from components.filters import from_url, list_from_url, list_to_url, to_url
 from components.i18n import t
 from data_access.filters import TrajectoryFilter
-from domain.formatting import MONTHS_NL
+from domain import formatting
 
 # Widget key -> query parameter. A coordinator's link reopens the same view.
 PARAMS = {
@@ -44,9 +44,9 @@ def month_options(first_year: int, last_year: int) -> list[str]:
 
 
 def month_name(month: str) -> str:
-    """'2024-01' -> 'januari 2024'."""
+    """'2024-01' -> 'januari 2024' (in English 'January 2024')."""
     year, number = month.split("-")
-    return f"{MONTHS_NL[int(number) - 1]} {year}"
+    return f"{formatting.month_name(int(number))} {year}"
 
 
 def month_bounds(first: str, last: str) -> tuple[date, date]:

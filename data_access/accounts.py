@@ -16,6 +16,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from data_access import audit
 from data_access.schema import ROLES, app_user, partnership, user_partnership
 from domain.roles import User, require_admin
+from domain.texts import t
 
 MIN_PASSWORD_LENGTH = 12  # NCSC advice for passwords without a second factor
 _hasher = PasswordHasher()
@@ -61,11 +62,11 @@ def verify_password(engine: sa.Engine, username: str, password: str) -> User | N
 
 def _check_new(username: str, password: str | None, role: str) -> None:
     if not username.strip():
-        raise ValueError("Een gebruikersnaam is verplicht.")
+        raise ValueError(t("fouten.gebruikersnaam"))
     if role not in ROLES:
-        raise ValueError(f"Onbekende rol '{role}'.")
+        raise ValueError(t("fouten.rol_onbekend", rol=role))
     if password is not None and len(password) < MIN_PASSWORD_LENGTH:
-        raise ValueError(f"Een wachtwoord heeft minstens {MIN_PASSWORD_LENGTH} tekens.")
+        raise ValueError(t("fouten.wachtwoord_kort", tekens=MIN_PASSWORD_LENGTH))
 
 
 def create_user(
@@ -78,14 +79,14 @@ def create_user(
 ) -> None:
     """Create an account. Only an admin may; `bootstrap` lets the CLI create the first admin."""
     if not bootstrap:
-        require_admin(actor, "gebruikers aanmaken")
+        require_admin(actor, t("wat.gebruikers_aanmaken"))
     _check_new(username, password, role)
     with engine.begin() as conn:
         exists = conn.execute(
             sa.select(app_user.c.id).where(sa.func.lower(app_user.c.username) == username.lower())
         ).first()
         if exists:
-            raise ValueError(f"Gebruiker '{username}' bestaat al.")
+            raise ValueError(t("fouten.gebruiker_bestaat", naam=username))
         conn.execute(
             app_user.insert().values(
                 username=username.strip(),
@@ -99,15 +100,15 @@ def create_user(
 
 
 def set_role(engine: sa.Engine, username: str, role: str, actor: User) -> None:
-    require_admin(actor, "rollen toekennen")
+    require_admin(actor, t("wat.rollen_toekennen"))
     if role not in ROLES:
-        raise ValueError(f"Onbekende rol '{role}'.")
+        raise ValueError(t("fouten.rol_onbekend", rol=role))
     with engine.begin() as conn:
         old = conn.execute(
             sa.select(app_user.c.role).where(app_user.c.username == username)
         ).scalar()
         if old is None:
-            raise ValueError(f"Gebruiker '{username}' bestaat niet.")
+            raise ValueError(t("fouten.gebruiker_onbekend", naam=username))
         conn.execute(app_user.update().where(app_user.c.username == username).values(role=role))
         audit.record(
             conn, actor.username, "gewijzigd", "gebruiker", username, {"rol": old}, {"rol": role}
@@ -118,13 +119,13 @@ def assign_partnerships(
     engine: sa.Engine, username: str, partnership_ids: set[int], actor: User
 ) -> None:
     """Set the partnerships a coordinator works for (replacing the previous set)."""
-    require_admin(actor, "coördinatoren toewijzen")
+    require_admin(actor, t("wat.coordinatoren_toewijzen"))
     with engine.begin() as conn:
         user_id = conn.execute(
             sa.select(app_user.c.id).where(app_user.c.username == username)
         ).scalar()
         if user_id is None:
-            raise ValueError(f"Gebruiker '{username}' bestaat niet.")
+            raise ValueError(t("fouten.gebruiker_onbekend", naam=username))
         old = set(
             conn.execute(
                 sa.select(user_partnership.c.partnership_id).where(

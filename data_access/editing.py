@@ -26,6 +26,7 @@ from data_access.schema import (
 )
 from domain.roles import User, require_admin, require_write
 from domain.targets import target_errors
+from domain.texts import t
 
 
 class Invalid(ValueError):
@@ -70,9 +71,9 @@ class TargetForm:
 
 def _period_errors(start: date | None, end: date | None) -> list[str]:
     if start is None:
-        return ["Een begindatum is verplicht."]
+        return [t("fouten.begindatum")]
     if end is not None and end < start:
-        return ["Het einde ligt vóór het begin."]
+        return [t("fouten.einde_voor_begin_kort")]
     return []
 
 
@@ -84,16 +85,16 @@ def _raise(errors: list[str]) -> None:
 def _row(conn: sa.Connection, table: sa.Table, row_id: int) -> dict:
     found = conn.execute(sa.select(table).where(table.c.id == row_id)).mappings().first()
     if found is None:
-        raise Invalid(f"Onbekend nummer {row_id}.")
+        raise Invalid(t("fouten.onbekend_nummer", nummer=row_id))
     return dict(found)
 
 
 def _name_code_errors(name: str, code: str) -> list[str]:
     errors = []
     if not name.strip():
-        errors.append("Een naam is verplicht.")
+        errors.append(t("fouten.naam"))
     if not code.strip():
-        errors.append("Een code is verplicht.")
+        errors.append(t("fouten.code"))
     return errors
 
 
@@ -146,13 +147,13 @@ def save_partnership(
     """Create (admins) or change (admins and its coordinators) a partnership with its source."""
     errors = _name_code_errors(form.name, form.code)
     if form.kind not in PARTNERSHIP_KINDS:
-        errors.append("Kies een soort samenwerking.")
+        errors.append(t("fouten.soort"))
     errors += _period_errors(form.start_date, form.end_date)
     _raise(errors)
     if partnership_id is None:
-        require_admin(user, "een samenwerking toevoegen")
+        require_admin(user, t("wat.samenwerking_toevoegen"))
     else:
-        require_write(user, {partnership_id}, "deze samenwerking wijzigen")
+        require_write(user, {partnership_id}, t("wat.samenwerking_wijzigen"))
     values = {
         "code": form.code.strip(),
         "name": form.name.strip(),
@@ -176,17 +177,17 @@ def set_members(
     members: list[tuple[str | None, int | None, str]],
 ) -> None:
     """Replace a partnership's members: (area code or None, organisation id or None, role)."""
-    require_write(user, {partnership_id}, "de deelnemers van deze samenwerking wijzigen")
+    require_write(user, {partnership_id}, t("wat.deelnemers_wijzigen"))
     errors = []
     with engine.begin() as conn:
         known = set(conn.execute(sa.select(area.c.code)).scalars())
         for i, (area_code, organisation_id, role) in enumerate(members, start=1):
             if (area_code is None) == (organisation_id is None):
-                errors.append(f"Deelnemer {i}: kies een gemeente óf een organisatie.")
+                errors.append(t("fouten.deelnemer_keuze", nummer=i))
             if area_code is not None and area_code not in known:
-                errors.append(f"Deelnemer {i}: gemeente '{area_code}' is onbekend.")
+                errors.append(t("fouten.deelnemer_gemeente", nummer=i, gemeente=area_code))
             if not role.strip():
-                errors.append(f"Deelnemer {i}: een rol is verplicht.")
+                errors.append(t("fouten.deelnemer_rol", nummer=i))
         _raise(errors)
         m = partnership_member.c
         old = [
@@ -224,7 +225,7 @@ def save_programme(
         form.start_date, form.end_date
     )
     _raise(errors)
-    require_write(user, {form.partnership_id}, "programma's van deze samenwerking wijzigen")
+    require_write(user, {form.partnership_id}, t("wat.programmas_wijzigen"))
     values = {
         "code": form.code.strip(),
         "name": form.name.strip(),
@@ -237,7 +238,7 @@ def save_programme(
 
     def may_change(old: dict) -> None:
         if old["partnership_id"] is not None:
-            require_write(user, {old["partnership_id"]}, "dit programma wijzigen")
+            require_write(user, {old["partnership_id"]}, t("wat.programma_wijzigen"))
 
     with engine.begin() as conn:
         return _write(conn, programme, programme_id, values, user, "programma", may_change)
@@ -250,9 +251,9 @@ def save_target(
     unknown municipality are refused."""
     errors = target_errors(form.value, form.period_start, form.period_end)
     if form.metric not in TARGET_METRICS:
-        errors.append("Kies wat het doel telt.")
+        errors.append(t("fouten.metriek"))
     if not form.label.strip():
-        errors.append("Geef het doel een omschrijving (bijvoorbeeld 'vaste taak').")
+        errors.append(t("fouten.omschrijving"))
     values = {
         "programme_id": form.programme_id,
         "metric": form.metric,
@@ -268,17 +269,17 @@ def save_target(
             and conn.execute(sa.select(area.c.code).where(area.c.code == form.area_code)).first()
             is None
         ):
-            errors.append(f"Gemeente '{form.area_code}' is onbekend.")
+            errors.append(t("fouten.gemeente_onbekend", gemeente=form.area_code))
         _raise(errors)
         require_write(
             user,
             programme_partnerships(conn, form.programme_id),
-            "doelen van dit programma wijzigen",
+            t("wat.doelen_wijzigen"),
         )
 
         def may_change(old: dict) -> None:
             parts = programme_partnerships(conn, old["programme_id"])
-            require_write(user, parts, "dit doel wijzigen")
+            require_write(user, parts, t("wat.doel_wijzigen"))
 
         return _write(conn, target, target_id, values, user, "doel", may_change)
 
@@ -287,7 +288,7 @@ def delete_target(engine: sa.Engine, user: User, target_id: int) -> None:
     with engine.begin() as conn:
         old = _row(conn, target, target_id)
         require_write(
-            user, programme_partnerships(conn, old["programme_id"]), "dit doel verwijderen"
+            user, programme_partnerships(conn, old["programme_id"]), t("wat.doel_verwijderen")
         )
         conn.execute(target.delete().where(target.c.id == target_id))
         audit.record(conn, user.username, "verwijderd", "doel", target_id, old, None)

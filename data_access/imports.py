@@ -24,6 +24,7 @@ from data_access.schema import (
     trajectory,
 )
 from domain.roles import User, require_write
+from domain.texts import t
 from domain.upload import (
     Problem,
     Reference,
@@ -124,7 +125,9 @@ def import_trajectories(
             else None
         )
         if programme_id is not None:
-            require_write(user, programme_partnerships(conn, programme_id), "trajecten inlezen")
+            require_write(
+                user, programme_partnerships(conn, programme_id), t("wat.trajecten_inlezen")
+            )
 
     digest = hashlib.sha256(content).hexdigest()
     if checked.problems:
@@ -300,13 +303,17 @@ def undo_import(engine: sa.Engine, import_id: int, user: User) -> int:
             .first()
         )
         if log is None:
-            raise ValueError(f"Import {import_id} bestaat niet.")
+            raise ValueError(t("fouten.import_onbekend", nummer=import_id))
         require_write(
-            user, programme_partnerships(conn, log["programme_id"]), "een import terugdraaien"
+            user, programme_partnerships(conn, log["programme_id"]), t("wat.import_terugdraaien")
         )
         if log["status"] != "ingelezen":
             raise ValueError(
-                f"Import {import_id} is {log['status']} en kan niet worden teruggedraaid."
+                t(
+                    "fouten.import_status",
+                    nummer=import_id,
+                    status=t(f"importstatus.{log['status']}"),
+                )
             )
         changes = (
             conn.execute(sa.select(import_change).where(import_change.c.import_id == import_id))
@@ -324,9 +331,7 @@ def undo_import(engine: sa.Engine, import_id: int, user: User) -> int:
             )
         ).scalar()
         if later is not None:
-            raise ValueError(
-                f"Import {later} heeft dezelfde trajecten later gewijzigd; draai die eerst terug."
-            )
+            raise ValueError(t("fouten.import_later", nummer=later))
         # No later import touched these rows, so they all still carry this import's id.
         stats.count_rows(conn, [trajectory.c.import_id == import_id], -1)
         created = [c["trajectory_id"] for c in changes if c["action"] == "nieuw"]

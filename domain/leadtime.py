@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from domain.stages import STAGE_KEYS, STAGE_LABELS
+from domain.stages import STAGE_KEYS, stage_labels
 from domain.suppression import is_small
 
 
@@ -40,6 +40,7 @@ def lead_time_table(histogram: pd.DataFrame, threshold: int) -> pd.DataFrame:
     ('Aanmelding → Intake'), n, hidden, median, p25, p75.
     """
     rows = []
+    labels = stage_labels()
     for step, following in zip(STAGE_KEYS[: 3 + 1], STAGE_KEYS[1:5], strict=True):
         part = histogram[histogram["step"] == step] if not histogram.empty else histogram
         days = [int(d) for d in part.get("days", [])]
@@ -49,7 +50,7 @@ def lead_time_table(histogram: pd.DataFrame, threshold: int) -> pd.DataFrame:
         rows.append(
             {
                 "step": step,
-                "label": f"{STAGE_LABELS[step]} → {STAGE_LABELS[following]}",
+                "label": f"{labels[step]} → {labels[following]}",
                 "n": n,
                 "hidden": hidden,
                 "median": None if hidden else quantile(days, counts, 0.5),

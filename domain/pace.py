@@ -10,12 +10,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
+from domain.texts import t
+
 # Below 90% of the pro-rata expectation a programme is behind; below 75% well behind.
 BEHIND_BELOW = 0.90
 WELL_BEHIND_BELOW = 0.75
 
-ZERO_TARGET = "Een doel moet groter dan nul zijn."
-END_BEFORE_START = "Het einde van de periode ligt voor het begin."
+# Catalogue keys of the two ways a target period can be wrong (worded in locales/, [fouten]).
+ZERO_TARGET = "fouten.doel_nul"
+END_BEFORE_START = "fouten.einde_voor_begin"
 
 
 class Status(Enum):
@@ -101,9 +104,9 @@ def status_of(target: int, realised: int, start: date, end: date, as_of: date) -
 def check_target(target: int, start: date, end: date) -> None:
     """Refuse a target that cannot be judged: zero or negative, or a period that ends first."""
     if target <= 0:
-        raise ValueError(ZERO_TARGET)
+        raise ValueError(t(ZERO_TARGET))
     if end < start:
-        raise ValueError(END_BEFORE_START)
+        raise ValueError(t(END_BEFORE_START))
 
 
 def pace(

@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from domain.formatting import fmt_int, missing
+from domain.formatting import current_language, fmt_int, missing
 from domain.suppression import hidden_label, is_small
 
 # Upper bounds (exclusive) of the figure bins above the suppression threshold; the last is open.
@@ -90,7 +90,8 @@ def bin_labels(threshold: int) -> list[str]:
     """Labels of the shown ranges, lowest first; ranges start at the suppression threshold."""
     edges = [threshold, *(e for e in BIN_EDGES if e > threshold)]
     labels = [f"{fmt_int(lo)}–{fmt_int(hi - 1)}" for lo, hi in zip(edges, edges[1:], strict=False)]
-    return [*labels, f"{fmt_int(edges[-1])} en meer"]
+    and_more = "and more" if current_language() == "en" else "en meer"
+    return [*labels, f"{fmt_int(edges[-1])} {and_more}"]
 
 
 def shown_figure(n: int | None, threshold: int) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from domain.texts import t
+
 VIEWER, COORDINATOR, ADMIN = "viewer", "coordinator", "admin"
 
 
@@ -31,13 +33,13 @@ def may_write_for(user: User | None, partnership_ids: set[int]) -> bool:
 
 def require_write(user: User | None, partnership_ids: set[int], what: str) -> None:
     if user is None:
-        raise NotAllowed(f"Log in om {what}.")
+        raise NotAllowed(t("rechten.inloggen", wat=what))
     if not may_write_for(user, partnership_ids):
         if user.role == VIEWER:
-            raise NotAllowed(f"Uw rol (lezer) mag niet {what}.")
-        raise NotAllowed(f"U bent geen coördinator van deze samenwerking en mag dus niet {what}.")
+            raise NotAllowed(t("rechten.lezer", wat=what))
+        raise NotAllowed(t("rechten.geen_coordinator", wat=what))
 
 
 def require_admin(user: User | None, what: str) -> None:
     if user is None or user.role != ADMIN:
-        raise NotAllowed(f"Alleen een beheerder mag {what}.")
+        raise NotAllowed(t("rechten.alleen_beheerder", wat=what))

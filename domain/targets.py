@@ -11,6 +11,7 @@ import pandas as pd
 
 from domain.formatting import fmt_month
 from domain.pace import END_BEFORE_START, ZERO_TARGET, elapsed_share
+from domain.texts import t
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,11 @@ def target_errors(value: int | None, start: date | None, end: date | None) -> li
     """Why a target may not be entered (Dutch, for the form); an empty list when it may."""
     errors = []
     if value is None or value <= 0:
-        errors.append(ZERO_TARGET)
+        errors.append(t(ZERO_TARGET))
     if start is None or end is None:
-        errors.append("Geef het begin en het einde van de periode.")
+        errors.append(t("fouten.periode_ontbreekt"))
     elif end < start:
-        errors.append(END_BEFORE_START)
+        errors.append(t(END_BEFORE_START))
     return errors
 
 

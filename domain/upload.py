@@ -1,7 +1,7 @@
 """Reading and checking an uploaded trajectory file before anything is written.
 
 Pure functions: bytes in, rows and problems out. Every problem names the row (as the spreadsheet
-numbers it, header = row 1) and the column, in Dutch. A file that holds personal data is refused
+numbers it, header = row 1) and the column, in the reader's language (locales/, section [upload]). A file that holds personal data is refused
 as a whole, and its problem messages never repeat a value from the file.
 """
 
@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from domain.bsn import looks_like_bsn_column
+from domain.formatting import fmt_date, fmt_int
+from domain.texts import t
 
 TEMPLATE_COLUMNS = (
     "traject_id",
@@ -61,7 +63,7 @@ DUTCH_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the file: where (row, column) and what, in Dutch."""
+    """One thing wrong with the file: where (row, column) and what, in the reader's language."""
 
     row: int | None
     column: str | None
@@ -92,28 +94,26 @@ def read_table(file_name: str, content: bytes) -> RawTable:
     """Read a CSV (comma or semicolon; UTF-8 with or without BOM, or Windows-1252) or an XLSX."""
     refuse = _refuser(file_name)
     if not content or not content.strip():
-        refuse(None, "het bestand is leeg.")
+        refuse(None, t("upload.leeg"))
     if len(content) > MAX_BYTES:
-        refuse(None, f"het bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB.")
+        refuse(None, t("upload.te_groot", mb=MAX_BYTES // (1024 * 1024)))
     suffix = file_name.lower().rsplit(".", 1)[-1] if "." in file_name else ""
     is_zip = content[:4] == b"PK\x03\x04"
     if suffix == "xlsx":
         if not is_zip:
-            refuse(None, "de naam eindigt op .xlsx, maar het is geen Excel-bestand.")
+            refuse(None, t("upload.geen_excel"))
         table = _read_xlsx(content, refuse)
     elif suffix == "csv":
         if is_zip or b"\x00" in content[:4096]:
-            refuse(None, "de naam eindigt op .csv, maar het is geen tekstbestand.")
+            refuse(None, t("upload.geen_tekst"))
         table = _read_csv(content, refuse)
     else:
-        refuse(None, "alleen .csv- en .xlsx-bestanden kunnen worden ingelezen.")
+        refuse(None, t("upload.soort"))
     if not table.rows:
-        refuse(None, "het bestand heeft een kopregel maar geen rijen.")
+        refuse(None, t("upload.geen_rijen"))
     if len(table.rows) > MAX_ROWS:
         refuse(
-            None,
-            f"het bestand heeft {len(table.rows):,} rijen; de grens is {MAX_ROWS:,}. "
-            "Splits het bestand, bijvoorbeeld per kwartaal.".replace(",", "."),
+            None, t("upload.te_veel_rijen", rijen=fmt_int(len(table.rows)), grens=fmt_int(MAX_ROWS))
         )
     return table
 
@@ -135,14 +135,14 @@ def _read_csv(content: bytes, refuse) -> RawTable:
     except UnicodeDecodeError:
         text = content.decode("cp1252", errors="strict") if _is_cp1252(content) else None
         if text is None:
-            refuse(None, "de tekencodering is niet te lezen (gebruik UTF-8 of Windows-1252).")
+            refuse(None, t("upload.codering"))
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         lines = [row for row in reader]
     except csv.Error:
-        refuse(None, "het bestand is geen geldige CSV.")
+        refuse(None, t("upload.geen_csv"))
     header = [_normalise_header(h) for h in lines[0]]
     rows, numbers = [], []
     for number, row in enumerate(lines[1:], start=2):
@@ -179,12 +179,12 @@ def _read_xlsx(content: bytes, refuse) -> RawTable:
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a damaged file
-        refuse(None, "het Excel-bestand is beschadigd of niet te lezen.")
+        refuse(None, t("upload.excel_kapot"))
     sheet = workbook.worksheets[0]
     lines = sheet.iter_rows(values_only=True)
     header_cells = next(lines, None)
     if header_cells is None:
-        refuse(None, "het eerste werkblad is leeg.")
+        refuse(None, t("upload.werkblad_leeg"))
     header = [_normalise_header(h) for h in header_cells]
     rows, numbers = [], []
     for number, cells in enumerate(lines, start=2):
@@ -211,9 +211,7 @@ def personal_data_problems(file_name: str, table: RawTable) -> list[Problem]:
                 Problem(
                     None,
                     column,
-                    f"{file_name}: kolom '{column}' {reason} Het hele bestand is geweigerd en er "
-                    "is niets opgeslagen. Haal deze gegevens weg en lever alleen het "
-                    "pseudonieme traject_id aan.",
+                    f"{file_name}: " + t("upload.persoonsgegevens", kolom=column, reden=reason),
                 )
             )
     return problems
@@ -221,12 +219,12 @@ def personal_data_problems(file_name: str, table: RawTable) -> list[Problem]:
 
 def _personal_reason(column: str, values: list[str]) -> str | None:
     if looks_like_bsn_column(values):
-        return "bevat burgerservicenummers (de meeste waarden voldoen aan de elfproef)."
+        return t("upload.reden_bsn")
     if column not in TEMPLATE_COLUMNS and PERSONAL_HEADER.search(column):
-        return "heeft een kopregel die op persoonsgegevens wijst (naam, adres, geboortedatum of contact)."
+        return t("upload.reden_kop")
     filled = [v for v in values if v]
     if filled and sum(bool(POSTCODE.match(v)) for v in filled) / len(filled) >= 0.5:
-        return "bevat postcodes (adresgegevens)."
+        return t("upload.reden_postcode")
     if column not in DATE_COLUMNS and filled:
         dates = [parse_date(v) for v in filled]
         known = [d for d in dates if d is not None]
@@ -234,7 +232,7 @@ def _personal_reason(column: str, values: list[str]) -> str | None:
             len(known) / len(filled) >= 0.5
             and sum(d.year < 2010 for d in known) / len(known) >= 0.5
         ):
-            return "bevat datums van lang geleden die op geboortedatums lijken."
+            return t("upload.reden_geboortedatum")
     return None
 
 
@@ -283,14 +281,16 @@ def check_rows(
     unknown = [c for c in columns if c not in TEMPLATE_COLUMNS]
     for column in unknown:
         problems.append(
-            Problem(None, column or "(leeg)", f"kolom '{column}' hoort niet in het sjabloon.")
+            Problem(
+                None, column or t("upload.leeg_kolom"), t("upload.kolom_onbekend", kolom=column)
+            )
         )
     required = list(REQUIRED_COLUMNS) + ([] if programme else ["programma"])
     for column in required:
         if column not in columns:
-            problems.append(Problem(None, column, f"verplichte kolom '{column}' ontbreekt."))
+            problems.append(Problem(None, column, t("upload.kolom_ontbreekt", kolom=column)))
     if len(set(columns)) != len(columns):
-        problems.append(Problem(None, None, "een kolom staat meer dan eens in de kopregel."))
+        problems.append(Problem(None, None, t("upload.kolom_dubbel")))
     if problems:
         return Checked([], problems)
     index = {c: i for i, c in enumerate(columns)}
@@ -313,11 +313,11 @@ def _check_row(number, row, ref, programme, today, seen):
 
     key = row["traject_id"]
     if not key:
-        problem("traject_id", "traject_id ontbreekt.")
+        problem("traject_id", t("upload.id_ontbreekt"))
     elif len(key) > MAX_KEY_LENGTH:
-        problem("traject_id", f"traject_id is langer dan {MAX_KEY_LENGTH} tekens.")
+        problem("traject_id", t("upload.id_te_lang", tekens=MAX_KEY_LENGTH))
     elif key in seen:
-        problem("traject_id", f"traject_id '{key}' staat ook in rij {seen[key]}.")
+        problem("traject_id", t("upload.id_dubbel", id=key, rij=seen[key]))
     else:
         seen[key] = number
 
@@ -325,24 +325,24 @@ def _check_row(number, row, ref, programme, today, seen):
     if area is None:
         problem(
             "gemeentecode",
-            f"gemeente '{row['gemeentecode']}' is onbekend (gebruik de CBS-code, bijv. GM0546).",
+            t("upload.gemeente_onbekend", gemeente=row["gemeentecode"]),
         )
 
     code = row["programma"] or programme or ""
     if programme and row["programma"] and row["programma"] != programme:
         problem(
             "programma",
-            f"programma '{row['programma']}' wijkt af van het gekozen programma '{programme}'.",
+            t("upload.programma_afwijkend", programma=row["programma"], gekozen=programme),
         )
     elif code not in ref.programme_codes:
-        problem("programma", f"programma '{code}' is onbekend.")
+        problem("programma", t("upload.programma_onbekend", programma=code))
 
     provider_id = None
     if row["aanbieder"]:
         provider_id = ref.providers.get(code, {}).get(row["aanbieder"].lower())
         if provider_id is None:
             problem(
-                "aanbieder", f"aanbieder '{row['aanbieder']}' hoort niet bij programma '{code}'."
+                "aanbieder", t("upload.aanbieder_fout", aanbieder=row["aanbieder"], programma=code)
             )
 
     dates: dict[str, date | None] = {}
@@ -353,41 +353,41 @@ def _check_row(number, row, ref, programme, today, seen):
             continue
         parsed = parse_date(text)
         if parsed is None:
-            problem(column, f"'{text}' is geen datum (gebruik jjjj-mm-dd of dd-mm-jjjj).")
+            problem(column, t("upload.geen_datum", tekst=text))
         elif parsed > today:
-            problem(column, f"{parsed:%d-%m-%Y} ligt in de toekomst.")
+            problem(column, t("upload.toekomst", datum=fmt_date(parsed)))
         dates[column] = parsed
     if row["aanmelddatum"] and dates["aanmelddatum"] is None:
         pass  # already reported as not a date
     elif not row["aanmelddatum"]:
-        problem("aanmelddatum", "aanmelddatum ontbreekt.")
+        problem("aanmelddatum", t("upload.aanmelddatum_ontbreekt"))
     previous = None
     for column, _field in STAGE_DATES:
         current = dates[column]
         if current is None:
             continue
         if previous is not None and current < dates[previous]:
-            problem(column, f"{column} ligt vóór {previous}.")
+            problem(column, t("upload.voor", kolom=column, vorige=previous))
         previous = column
     if (
         dates["uitvaldatum"]
         and dates["aanmelddatum"]
         and dates["uitvaldatum"] < dates["aanmelddatum"]
     ):
-        problem("uitvaldatum", "uitvaldatum ligt vóór aanmelddatum.")
+        problem("uitvaldatum", t("upload.uitval_voor_aanmelding"))
     if dates["uitvaldatum"] and not row["uitvalreden"]:
-        problem("uitvalreden", "uitvalreden ontbreekt bij een uitvaldatum.")
+        problem("uitvalreden", t("upload.uitvalreden_ontbreekt"))
 
     placement = row["plaatsing_type"].lower()
     if dates["plaatsingsdatum"] and placement not in PLACEMENT_TYPES:
         problem(
             "plaatsing_type",
-            "plaatsing_type moet 'werk' of 'opleiding' zijn bij een plaatsingsdatum.",
+            t("upload.plaatsing_type_fout"),
         )
     if placement and not dates["plaatsingsdatum"]:
-        problem("plaatsing_type", "plaatsing_type zonder plaatsingsdatum.")
+        problem("plaatsing_type", t("upload.plaatsing_type_zonder"))
     if dates["duurzaam_datum"] and not dates["plaatsingsdatum"]:
-        problem("duurzaam_datum", "duurzaam_datum zonder plaatsingsdatum.")
+        problem("duurzaam_datum", t("upload.duurzaam_zonder"))
 
     if problems:
         return None, problems

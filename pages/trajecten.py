@@ -23,7 +23,7 @@ from domain.funnel import (
     trend_table,
 )
 from domain.leadtime import lead_time_table
-from domain.stages import STAGE_LABELS
+from domain.stages import stage_labels
 from domain.suppression import cell_label
 
 PLOT_CONFIG = {"displaylogo": False}
@@ -123,7 +123,7 @@ def dropout(f, funnel_row: dict, hidden: dict, threshold: int) -> None:
             for c in counts.columns
         }
     )
-    shown.insert(0, t("kolom.laatste_fase"), [STAGE_LABELS[s] for s in counts.index])
+    shown.insert(0, t("kolom.laatste_fase"), [stage_labels()[s] for s in counts.index])
     st.dataframe(shown, hide_index=True, width="stretch")
     layout.table_downloads(shown, "uitval_per_fase", key="dl_uitval")
 
