@@ -55,12 +55,14 @@ def table_download(df: pd.DataFrame, file_stem: str, key: str) -> None:
     """A CSV download of a table that is already suppressed and formatted for people."""
     from domain.export import safe_csv
 
+    # The file is only made when clicked: building it on every run cost each page run CPU.
     st.download_button(
         t("algemeen.download_csv"),
-        data=safe_csv(df),
+        data=lambda: safe_csv(df),
         file_name=f"{file_stem}.csv",
         mime="text/csv",
         key=key,
+        on_click="ignore",
     )
 
 
@@ -69,14 +71,15 @@ def table_downloads(df: pd.DataFrame, file_stem: str, key: str) -> None:
     from domain.export import safe_csv, safe_xlsx
 
     c1, c2, _ = st.columns([1, 1, 3])
+    # The files are only made when clicked: building them on every run cost each run CPU.
     c1.download_button(
-        t("algemeen.download_csv"), data=safe_csv(df), file_name=f"{file_stem}.csv",
-        mime="text/csv", key=f"{key}_csv",
+        t("algemeen.download_csv"), data=lambda: safe_csv(df), file_name=f"{file_stem}.csv",
+        mime="text/csv", key=f"{key}_csv", on_click="ignore",
     )  # fmt: skip
     c2.download_button(
-        t("algemeen.download_xlsx"), data=safe_xlsx(df), file_name=f"{file_stem}.xlsx",
+        t("algemeen.download_xlsx"), data=lambda: safe_xlsx(df), file_name=f"{file_stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"{key}_xlsx",
+        key=f"{key}_xlsx", on_click="ignore",
     )  # fmt: skip
 
 
