@@ -12,8 +12,10 @@ from data_access.settings import load_settings
 
 
 def _engine(args):
+    # An operator's command may run long (a migration, an import or a rebuild on millions of
+    # rows); the statement timeout guards pages, not these.
     url = args.database_url or load_settings().database_url
-    return make_engine(url)
+    return make_engine(url, statement_timeout_ms=None)
 
 
 def cmd_migrate(args) -> int:

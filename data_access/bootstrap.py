@@ -20,15 +20,22 @@ def is_empty(engine: sa.Engine) -> bool:
 
 
 def prepare_database(settings: Settings) -> sa.Engine:
-    """An engine on a database at the newest schema; the embedded SQLite file is seeded when new."""
-    engine = make_engine(settings.database_url, settings.statement_timeout_ms)
-    migrate.upgrade(engine)
-    if settings.is_default_database and is_empty(engine):
-        from data_access import sample
+    """An engine on a database at the newest schema; the embedded SQLite file is seeded when new.
 
-        log.info("embedded database is empty: loading the sample data")
-        sample.seed(engine, lasting_months=settings.lasting_months)
-    # Built once for a database that predates them or after LASTING_MONTHS changed.
-    if stats.ensure(engine, settings.lasting_months):
-        log.info("aggregates built for a lasting window of %d months", settings.lasting_months)
-    return engine
+    The returned engine cuts off slow statements (pages); the preparation itself runs without
+    that limit, since a migration or a first build of the aggregates on millions of rows may
+    take longer than a page may."""
+    setup = make_engine(settings.database_url, statement_timeout_ms=None)
+    try:
+        migrate.upgrade(setup)
+        if settings.is_default_database and is_empty(setup):
+            from data_access import sample
+
+            log.info("embedded database is empty: loading the sample data")
+            sample.seed(setup, lasting_months=settings.lasting_months)
+        # Built once for a database that predates them or after LASTING_MONTHS changed.
+        if stats.ensure(setup, settings.lasting_months):
+            log.info("aggregates built for a lasting window of %d months", settings.lasting_months)
+    finally:
+        setup.dispose()
+    return make_engine(settings.database_url, settings.statement_timeout_ms)
