@@ -10,18 +10,12 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
-import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from benchmarks.views import VIEWS
-from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, wait_healthy, wait_until_drawn
-from tests.pg_server import free_port
+from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, running_app, wait_until_drawn
 
-ROOT = Path(__file__).resolve().parent.parent
 BARE_PAGE = "benchmarks/bare_page.py"
 TIMEOUT_MS = 120_000
 VIEWPORT = {"width": 1400, "height": 900}
@@ -30,29 +24,6 @@ CHARTS_DRAWN = """() =>
       .every(e => e.querySelector('.main-svg'))
   && [...document.querySelectorAll('[data-testid="stDeckGlJsonChart"]')]
       .every(e => e.querySelector('canvas'))"""
-
-
-@contextmanager
-def serve(script: str, env: dict[str, str], log_path: Path) -> Iterator[str]:
-    """`streamlit run script` on a free port of 127.0.0.1, as the e2e tests start the app."""
-    port = free_port()
-    with open(log_path, "w") as log:
-        process = subprocess.Popen(
-            [
-                sys.executable, "-m", "streamlit", "run", script,
-                "--server.headless", "true", "--server.address", "127.0.0.1",
-                "--server.port", str(port), "--browser.gatherUsageStats", "false",
-                "--server.fileWatcherType", "none",
-            ],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        url = f"http://127.0.0.1:{port}"
-        try:
-            wait_healthy(url, process)
-            yield url
-        finally:
-            process.terminate()
-            process.wait(timeout=20)
 
 
 def _drawn(pg) -> None:
@@ -110,11 +81,11 @@ def measure(database_url: str, runs: int, logs: Path, log=print) -> dict:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            with serve(BARE_PAGE, env, logs / "bare_page.log") as url:
+            with running_app(env, logs / "bare_page.log", script=BARE_PAGE) as url:
                 visit(browser, url)  # warm-up: the first Chromium page is slower
                 bare = [visit(browser, url) for _ in range(runs)]
             out["bare_ms"] = statistics.median(bare)
-            with serve("app.py", env, logs / "app.log") as url:
+            with running_app(env, logs / "app.log") as url:
                 for view in VIEWS:
                     if view.admin:
                         continue  # signing in through the form is not part of a page's draw

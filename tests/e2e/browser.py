@@ -43,14 +43,19 @@ def wait_healthy(url: str, process: subprocess.Popen, seconds: float = 60) -> No
 
 @contextmanager
 def running_app(
-    env: dict[str, str], log_path: Path, *extra_args: str, port: int | None = None
+    env: dict[str, str],
+    log_path: Path,
+    *extra_args: str,
+    port: int | None = None,
+    script: str = "app.py",
 ) -> Iterator[str]:
-    """Serve app.py with `env` on `port` (default: a free one) of 127.0.0.1; yields its URL."""
+    """Serve `script` (default app.py) with `env` on `port` (default: a free one) of 127.0.0.1;
+    yields its URL."""
     port = port or free_port()
     with open(log_path, "w") as log:
         process = subprocess.Popen(
             [
-                sys.executable, "-m", "streamlit", "run", "app.py",
+                sys.executable, "-m", "streamlit", "run", script,
                 "--server.headless", "true", "--server.address", "127.0.0.1",
                 "--server.port", str(port), "--browser.gatherUsageStats", "false",
                 "--server.fileWatcherType", "none", *extra_args,
