@@ -12,6 +12,7 @@ from components import charts, data, filters, gauges, maps
 from components import scope as trajectory_scope
 from components import target_status as ts
 from components.i18n import t
+from components.map_view import MapView, map_view
 from domain import summary
 from domain.formatting import fmt_date, fmt_int, fmt_pct
 from domain.funnel import funnel_mask, funnel_table
@@ -36,9 +37,7 @@ class BriefingView:
     content: BriefingContent
     gauge_figures: tuple[go.Figure, ...]
     funnel_figure: go.Figure | None
-    members: pd.DataFrame
-    map_info: pd.DataFrame
-    colours: dict[str, list[int]]
+    map: MapView | None  # the partners on the map; None without a partnership
     static_map: go.Figure | None
 
 
@@ -162,17 +161,11 @@ def build(sel: filters.Selection, made_on: date | None = None) -> BriefingView:
     )
     publishers = ", ".join(dict.fromkeys(sources["publisher"]))
 
-    areas_all = data.municipalities()
-    colours = maps.partnership_colours(list(all_partnerships["code"]))
-    info = pd.DataFrame()
-    static_map = None
+    partner_map = static_map = None
     if not members.empty:
-        counts = data.registrations_per_area(sel.year)
-        info = maps.area_info(
-            areas_all, members, {}, dict(zip(counts["area_code"], counts["aangemeld"], strict=True)),
-            sel.year, threshold,
-        )  # fmt: skip
-        static_map = maps.static_partner_figure(areas_all, members, colours)
+        partner_map = map_view(sel.year, partnership_ids)
+        colours = maps.partnership_colours(list(all_partnerships["code"]))
+        static_map = maps.static_partner_figure(data.municipalities(), members, colours)
 
     content = BriefingContent(
         title=t("briefing.kop", onderwerp=title, jaar=sel.year),
@@ -195,7 +188,12 @@ def build(sel: filters.Selection, made_on: date | None = None) -> BriefingView:
             "stand_per": t("kolom.stand_per"), "samenwerking": t("kolom.samenwerking"),
             "partners": t("kolom.partners")},
     )  # fmt: skip
-    return BriefingView(content, gauge_figures, funnel_fig, members, info, colours, static_map)
+    return BriefingView(content, gauge_figures, funnel_fig, partner_map, static_map)
+
+
+# What the page shows: built once per selection, day and language, and shared by the sessions
+# (a briefing takes ~80 ms of CPU to build). The PDF is made from it only when asked for.
+shared = data.built(build)
 
 
 def pdf(view: BriefingView) -> bytes:

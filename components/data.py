@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -12,6 +15,7 @@ from data_access import queries
 from data_access.bootstrap import prepare_database
 from data_access.filters import TrajectoryFilter
 from data_access.settings import Settings, load_settings
+from domain.formatting import current_language
 
 log = logging.getLogger(__name__)
 
@@ -19,6 +23,11 @@ log = logging.getLogger(__name__)
 CACHE_TTL_SECONDS = 600
 # Bounded so a room full of different filters cannot grow memory without end.
 CACHE_MAX_ENTRIES = 500
+# Built objects (figures, map decks, a briefing) are larger than the frames they come from.
+BUILT_MAX_ENTRIES = 200
+
+T = TypeVar("T")
+_BUILDERS: dict[str, Callable] = {}
 
 
 @st.cache_resource
@@ -36,6 +45,35 @@ def _cached(fn):
     return st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=CACHE_MAX_ENTRIES, show_spinner=False)(
         fn
     )
+
+
+@st.cache_resource(ttl=CACHE_TTL_SECONDS, max_entries=BUILT_MAX_ENTRIES, show_spinner=False)
+def _built(name: str, language: str, args: tuple, kwargs: dict):
+    return _BUILDERS[name](*args, **kwargs)
+
+
+def built(fn: Callable[..., T]) -> Callable[..., T]:
+    """Cache what a page builds from the cached data: Plotly figures, map decks, a briefing.
+
+    Kept as the objects themselves, shared by every session and bounded like the data caches.
+    Not pickled as st.cache_data would: a Plotly figure re-validates every property when it is
+    unpickled, which costs as much as building it. The reader's language is part of the key
+    (number formats and texts). What comes out is shared, so callers must not change it.
+    Cleared together with the data (clear())."""
+    name = f"{fn.__module__}.{fn.__qualname__}"
+    _BUILDERS[name] = fn
+
+    @functools.wraps(fn)
+    def cached(*args, **kwargs):
+        return _built(name, current_language(), args, kwargs)
+
+    return cached
+
+
+def clear() -> None:
+    """Forget every cached figure and table, so a new import shows on every page at once."""
+    st.cache_data.clear()
+    _built.clear()
 
 
 @_cached

@@ -24,7 +24,7 @@ def _attempt(action, done: str) -> None:
     except (editing.Invalid, NotAllowed) as exc:
         st.error(str(exc))
         return
-    st.cache_data.clear()
+    data.clear()
     st.success(done)
 
 

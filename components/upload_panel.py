@@ -61,7 +61,7 @@ def upload_panel(user: User) -> None:
         st.dataframe(table, hide_index=True, width="stretch")
         layout.table_download(table, "meldingen_" + file.name.rsplit(".", 1)[0], key="dl_meldingen")
         return
-    st.cache_data.clear()  # the new figures must show on every page at once
+    data.clear()  # the new figures must show on every page at once
     if result.status == "ongewijzigd":
         st.info(t("beheer.ongewijzigd", aantal=fmt_int(result.unchanged)))
     else:

@@ -55,26 +55,31 @@ def validate_target(value: int | None, start: date | None, end: date | None) -> 
 
 def group_targets(targets: pd.DataFrame) -> list[TargetGroup]:
     """One group per programme, metric, period and area; the parts' values add up."""
-    groups = []
-    if targets.empty:
-        return groups
-    keys = ["programme_id", "metric", "period_start", "period_end", "area_code"]
-    frame = targets.copy()
-    frame["area_code"] = frame["area_code"].astype(object).where(frame["area_code"].notna(), None)
-    for key, rows in frame.groupby(keys, dropna=False, sort=False):
-        programme_id, metric, start, end, area_code = key
-        groups.append(
-            TargetGroup(
-                programme_id=int(programme_id),
-                metric=str(metric),
-                period_start=start,
-                period_end=end,
-                area_code=area_code if isinstance(area_code, str) else None,
-                value=int(rows["value"].sum()),
-                parts=tuple((str(r.label), int(r.value)) for r in rows.itertuples()),
-            )
+    # Plain rows grouped in order of first appearance: a pandas groupby over these five keys
+    # took ~30 ms for 74 targets, on every run of Doelen, Briefing and Presentatie.
+    grouped: dict[tuple, list[dict]] = {}
+    for row in targets.to_dict("records"):
+        area_code = row["area_code"] if isinstance(row["area_code"], str) else None
+        key = (
+            row["programme_id"],
+            row["metric"],
+            row["period_start"],
+            row["period_end"],
+            area_code,
         )
-    return groups
+        grouped.setdefault(key, []).append(row)
+    return [
+        TargetGroup(
+            programme_id=int(programme_id),
+            metric=str(metric),
+            period_start=start,
+            period_end=end,
+            area_code=area_code,
+            value=sum(int(r["value"]) for r in rows),
+            parts=tuple((str(r["label"]), int(r["value"])) for r in rows),
+        )
+        for (programme_id, metric, start, end, area_code), rows in grouped.items()
+    ]
 
 
 def combine_members(groups: list[TargetGroup]) -> list[TargetGroup]:

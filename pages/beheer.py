@@ -74,7 +74,7 @@ def imports_panel(user: User | None) -> None:
             except (ValueError, NotAllowed) as exc:
                 st.error(str(exc))
                 return
-            st.cache_data.clear()
+            data.clear()
             st.success(t("beheer.teruggedraaid", nummer=chosen, aantal=fmt_int(n)))
 
 

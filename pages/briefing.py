@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
-from components import alt_text, briefing, data, filters, layout, maps
+from components import alt_text, briefing, filters, layout, maps
 from components.chart_export import file_name, png_download
 from components.guard import render_safely
 from components.i18n import t
@@ -56,7 +58,7 @@ def funnel(view: briefing.BriefingView, title: str) -> None:
 
 
 def partners(view: briefing.BriefingView) -> None:
-    if view.members.empty:
+    if view.map is None:
         return
     st.subheader(t("briefing.partners_kop"))
     st.dataframe(
@@ -65,26 +67,24 @@ def partners(view: briefing.BriefingView) -> None:
     )  # fmt: skip
     st.markdown(f"**{t('briefing.kaart_kop')}**")
     st.caption(t("briefing.kaart_uitleg"))
-    caribbean = view.members["lat"].dropna().lt(maps.CARIBBEAN_BELOW_LAT).any()
+    members = view.map.members
+    caribbean = members["lat"].dropna().lt(maps.CARIBBEAN_BELOW_LAT).any()
     views = ["nederland", "caribisch"] if caribbean else ["nederland"]
     for column, name in zip(st.columns([3, 1] if caribbean else [1]), views, strict=True):
         with column:
             if caribbean:
                 st.caption(t(f"kaart.weergave_{name}"))
             st.pydeck_chart(
-                maps.partnership_deck(view.members, view.map_info, view.colours, name,
-                                      data.area_boundaries(), "samenwerking",
-                                      data.settings().suppress_below, data.settings().map_basemap),
-                height=MAP_HEIGHT, width="stretch", key=f"kaart_{name}",
-            )  # fmt: skip
-    st.caption(alt_text.map_sentence(view.members))
+                view.map.decks[name], height=MAP_HEIGHT, width="stretch", key=f"kaart_{name}"
+            )
+    st.caption(alt_text.map_sentence(members))
     png_download(view.static_map, "kaart partners", key="png_kaart")
 
 
 def render() -> None:
     layout.header("briefing")
     sel = filters.current()
-    view = briefing.build(sel)
+    view = briefing.shared(sel, date.today())
     content = view.content
     st.header(content.title)
     layout.fictional_notice()

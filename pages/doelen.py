@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import alt_text, charts, data, filters, gauges, layout
+from components import alt_text, data, figures, filters, gauges, layout
 from components import target_status as ts
 from components.guard import render_safely
 from components.i18n import t
@@ -56,7 +56,7 @@ def draw_gauge(name: str, g: tg.TargetGroup, area_names: pd.Series, threshold: i
         t("doelen.meter_kop", metriek=t(f"metriek.{g.metric}"), van=fmt_date(g.period_start),
           tot=fmt_date(g.period_end))
     )  # fmt: skip
-    figure = charts.gauge_figure(
+    figure = figures.gauge(
         realised, g.value, p.expected, None, gauges.STATUS_COLOURS[p.status], hidden=hidden,
         parts=g.parts if len(g.parts) > 1 and not g.members else (), hidden_text=shown,
     )  # fmt: skip
@@ -94,7 +94,7 @@ def draw_gauge(name: str, g: tg.TargetGroup, area_names: pd.Series, threshold: i
     else:
         names = {k: t(f"doelen.verloop_{k}") for k in ("cumulative", "target")}
         st.plotly_chart(
-            charts.history_figure(table, names, colour(0)), width="stretch",
+            figures.history(table, names, colour(0)), width="stretch",
             config={"displaylogo": False},
         )  # fmt: skip
         shown_table = pd.DataFrame({

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import alt_text, charts, data, filters, layout, maps
+from components import alt_text, data, figures, filters, layout, maps
 from components.guard import render_safely
 from components.i18n import t
+from components.map_view import map_view
 from domain import partnership_map as pm
 from domain.formatting import fmt_date
 
@@ -57,34 +58,29 @@ def render() -> None:
         data.partnerships(), data.partnership_members(), programmes, code=sel.partnership,
         kind=kind, year=sel.year, province=province, programme=sel.programme,
     )  # fmt: skip
-    members = data.partnership_members(tuple(int(i) for i in partnerships["id"]))
-    if partnerships.empty or members.empty:
+    ids = tuple(int(i) for i in partnerships["id"])
+    if partnerships.empty or data.partnership_members(ids).empty:
         st.info(t("kaart.leeg", jaar=sel.year))
         layout.definitions()
         return
 
     threshold = data.settings().suppress_below
     chosen_programmes = programmes[programmes["code"] == sel.programme]["id"]
-    counts = data.registrations_per_area(sel.year, tuple(int(i) for i in chosen_programmes))
-    info = maps.area_info(
-        areas, members, pm.programmes_by_area(members, programmes),
-        dict(zip(counts["area_code"], counts["aangemeld"], strict=True)), sel.year, threshold,
-    )  # fmt: skip
+    view = map_view(
+        sel.year, ids, tuple(int(i) for i in chosen_programmes), colour_by, name_programmes=True
+    )
+    members, info = view.members, view.info
     all_codes = list(data.partnerships()["code"])
-    colours = maps.partnership_colours(all_codes)
     boundaries = data.area_boundaries()
-    basemap = data.settings().map_basemap
 
     main, inset = st.columns([3, 1])
-    for column, view, height in ((main, "nederland", 600), (inset, "caribisch", 600)):
+    for column, name, height in ((main, "nederland", 600), (inset, "caribisch", 600)):
         with column:
-            st.markdown(f"**{t(f'kaart.weergave_{view}')}**")
-            key = f"kaart_{view}"
+            st.markdown(f"**{t(f'kaart.weergave_{name}')}**")
+            key = f"kaart_{name}"
             st.pydeck_chart(
-                maps.partnership_deck(members, info, colours, view, boundaries, colour_by,
-                                      threshold, basemap),
-                height=height, width="stretch", key=key, on_select=_on_map_select(key),
-                selection_mode="single-object",
+                view.decks[name], height=height, width="stretch", key=key,
+                on_select=_on_map_select(key), selection_mode="single-object",
             )  # fmt: skip
 
     order = {code: i for i, code in enumerate(all_codes)}
@@ -95,7 +91,7 @@ def render() -> None:
     else:
         st.markdown(t("kaart.legenda_samenwerking"))
     st.plotly_chart(
-        charts.legend_figure(legend), width="stretch", config={"staticPlot": True}, key="legenda"
+        figures.legend(legend), width="stretch", config={"staticPlot": True}, key="legenda"
     )
     st.caption(
         alt_text.figure_map_sentence(info, sel.year, threshold) if colour_by == "cijfer"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import alt_text, charts, data, filters, layout
+from components import alt_text, data, figures, filters, layout
 from components.guard import render_safely
 from components.i18n import t
 from domain import summary
@@ -30,9 +30,9 @@ def render() -> None:
     threshold = data.settings().suppress_below
     partnerships = data.partnerships()
     members = data.partnership_members()
-    figures = data.yearly_figures(sel.year)
+    yearly = data.yearly_figures(sel.year)
     chosen = scope_programmes(sel)
-    year_totals = summary.shown(summary.totals(figures, chosen), threshold)
+    year_totals = summary.shown(summary.totals(yearly, chosen), threshold)
 
     municipalities = members.loc[members["member_type"] == "gemeente", "area_code"].nunique()
     layout.tiles(
@@ -54,7 +54,7 @@ def render() -> None:
     )
 
     st.subheader(t("overzicht.lijst_kop"))
-    per = summary.per_partnership(figures, data.programmes())
+    per = summary.per_partnership(yearly, data.programmes())
     table = partnerships.merge(per, left_on="id", right_on="partnership_id", how="left")
     shown = pd.DataFrame(
         {
@@ -78,13 +78,13 @@ def render() -> None:
     st.dataframe(shown, hide_index=True, width="stretch")
     layout.table_download(shown, f"samenwerkingen_{sel.year}", key="dl_overzicht")
 
-    programmes = data.programmes().merge(figures, left_on="id", right_on="programme_id", how="left")
+    programmes = data.programmes().merge(yearly, left_on="id", right_on="programme_id", how="left")
     programmes["geplaatst"] = programmes["geplaatst"].fillna(0).astype(int)
     visible = programmes[
         programmes["geplaatst"].map(lambda n: n > 0 and not is_small(n, threshold))
     ]
     if visible["geplaatst"].sum() > 0:
-        fig = charts.bar_figure(
+        fig = figures.bar(
             visible[["name", "geplaatst"]], "name", "geplaatst",
             title=t("overzicht.grafiek_geplaatst", jaar=sel.year),
         )  # fmt: skip

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import alt_text, charts, data, filters, gauges, layout, maps
+from components import alt_text, data, figures, filters, gauges, layout, maps
 from components import target_status as ts
 from components.guard import calm, render_safely
 from components.i18n import t
+from components.map_view import map_view
 from components.style import FOCUS_CSS
 from domain import summary
 from domain.formatting import fmt_date, fmt_int
@@ -76,25 +77,18 @@ def national_slide(year: int, threshold: int) -> None:
         )
 
     def partner_map() -> None:
-        members = data.partnership_members()
-        counts = data.registrations_per_area(year)
-        info = maps.area_info(
-            data.municipalities(), members, {},
-            dict(zip(counts["area_code"], counts["aangemeld"], strict=True)), year, threshold,
-        )  # fmt: skip
-        colours = maps.partnership_colours(list(partnerships["code"]))
-        boundaries, basemap = data.area_boundaries(), data.settings().map_basemap
+        view = map_view(year)
         main, inset = st.columns([3, 1])
-        for column, view in ((main, "nederland"), (inset, "caribisch")):
+        for column, name in ((main, "nederland"), (inset, "caribisch")):
             with column:
-                st.markdown(f"**{t(f'kaart.weergave_{view}')}**")
-                deck = maps.partnership_deck(members, info, colours, view, boundaries,
-                                             "samenwerking", threshold, basemap)  # fmt: skip
-                st.pydeck_chart(deck, height=MAP_HEIGHT, width="stretch", key=f"dia_kaart_{view}")
+                st.markdown(f"**{t(f'kaart.weergave_{name}')}**")
+                st.pydeck_chart(view.decks[name], height=MAP_HEIGHT, width="stretch",
+                                key=f"dia_kaart_{name}")  # fmt: skip
+        members = view.members
         st.caption(alt_text.map_sentence(members))
         order = {code: i for i, code in enumerate(partnerships["code"])}
         st.plotly_chart(
-            charts.legend_figure(maps.legend_entries(partnerships, order)), width="stretch",
+            figures.legend(maps.legend_entries(partnerships, order)), width="stretch",
             config={"staticPlot": True}, key="dia_legenda",
         )  # fmt: skip
 
@@ -139,7 +133,7 @@ def partnership_slide(p: pd.Series, year: int, threshold: int) -> None:
             measured.append((str(programmes.loc[g.programme_id, "name"]), m))
             with columns[i % len(columns)]:
                 st.markdown(f"**{programmes.loc[g.programme_id, 'name']}**")
-                figure = charts.gauge_figure(
+                figure = figures.gauge(
                     m.realised, g.value, m.pace.expected, None,
                     gauges.STATUS_COLOURS[m.pace.status], hidden=m.hidden, hidden_text=m.shown,
                 )  # fmt: skip

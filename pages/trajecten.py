@@ -8,8 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import alt_text, charts, data, filters, layout, scope
-from components import trajecten_charts as tc
+from components import alt_text, data, figures, filters, layout, scope
 from components import trajecten_controls as controls
 from components.guard import render_safely
 from components.i18n import t
@@ -71,7 +70,7 @@ def comparison(f, threshold: int, year: int, hidden: dict) -> None:
     # The groups may add up to the page's funnel: its hidden stages stay hidden in their sum.
     long = compare_table(grouped, labels, chosen, threshold, hidden)
     title = t(f"trajecten.titel_{dim}")
-    st.plotly_chart(tc.compare_figure(long, title), width="stretch", config=PLOT_CONFIG)
+    st.plotly_chart(figures.compare(long, title), width="stretch", config=PLOT_CONFIG)
     st.caption(t("trajecten.vergelijk_alt"))
     shown = pd.concat(
         [
@@ -92,7 +91,7 @@ def lead_times(f, threshold: int) -> None:
         st.info(t("trajecten.doorloop_leeg"))
     else:
         st.plotly_chart(
-            tc.lead_time_figure(lead, t("trajecten.doorloop_titel"), t("trajecten.dagen")),
+            figures.lead_time(lead, t("trajecten.doorloop_titel"), t("trajecten.dagen")),
             width="stretch",
             config=PLOT_CONFIG,
         )
@@ -133,7 +132,7 @@ def trend(f, threshold: int, hidden: dict) -> None:
     table = trend_table(data.funnel_counts(f, "maand"), threshold, hidden)
     names = {"aanmelding": t("kolom.aangemeld"), "geplaatst": t("kolom.geplaatst")}
     st.plotly_chart(
-        tc.trend_figure(table, t("trajecten.trend_titel"), names),
+        figures.trend(table, t("trajecten.trend_titel"), names),
         width="stretch",
         config=PLOT_CONFIG,
     )
@@ -174,7 +173,7 @@ def render() -> None:
         hidden = funnel_mask(pd.DataFrame([row]), threshold, partition=False).iloc[0].to_dict()
         table = funnel_table(row, threshold, hidden)
         st.plotly_chart(
-            charts.funnel_figure(table, t("trajecten.grafiek_titel", periode=period)),
+            figures.funnel(table, t("trajecten.grafiek_titel", periode=period)),
             width="stretch",
             config=PLOT_CONFIG,
         )

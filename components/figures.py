@@ -1,0 +1,21 @@
+"""The chart builders, cached per input and language and shared by the sessions (data.built).
+
+Building a Plotly figure costs 10 to 15 ms of CPU (every property is validated); a page with
+gauges and history charts paid that a dozen times per run, for every visitor. The builders in
+components.charts and components.trajecten_charts stay plain functions that tests call; pages
+call these cached ones. A figure that comes out of here is shared: never change it.
+"""
+
+from __future__ import annotations
+
+from components import charts, data
+from components import trajecten_charts as tc
+
+bar = data.built(charts.bar_figure)
+funnel = data.built(charts.funnel_figure)
+gauge = data.built(charts.gauge_figure)
+history = data.built(charts.history_figure)
+legend = data.built(charts.legend_figure)
+compare = data.built(tc.compare_figure)
+trend = data.built(tc.trend_figure)
+lead_time = data.built(tc.lead_time_figure)
