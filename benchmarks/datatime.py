@@ -2,8 +2,9 @@
 
     python -m benchmarks.datatime --database-url URL [--runs 5] --output result.json
 
-Each page view is run for real with Streamlit's AppTest, with `st.cache_data` cleared before every
-run; every public function of data_access.queries is wrapped to add up the time spent in it
+Each page view is run for real with Streamlit's AppTest, with Streamlit's caches cleared before
+every run (components.data.clear(): the data and the figures, decks and briefings built from it);
+every public function of data_access.queries is wrapped to add up the time spent in it
 (components/data.py calls them as `queries.X(...)`). Nested calls count once, in the outermost.
 The recorded calls are then answered the naive way (benchmarks.baseline) over the whole table
 read into memory, per run: baseline = time to read the table + time to compute the page's calls.
@@ -105,8 +106,7 @@ def _open(view: View):
 
 
 def measure(url: str, runs: int, log=print) -> dict:
-    import streamlit as st
-
+    from components import data
     from data_access.engine import make_engine
 
     os.environ["DATABASE_URL"] = url
@@ -126,7 +126,7 @@ def measure(url: str, runs: int, log=print) -> dict:
     for run in range(runs):
         for view in VIEWS:
             at = apps[view.name]
-            st.cache_data.clear()
+            data.clear()  # st.cache_data and the built figures, decks and briefings
             recorder.reset()
             at.switch_page(view.page)
             at.run()

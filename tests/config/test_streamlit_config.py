@@ -33,6 +33,14 @@ def test_no_usage_stats_no_developer_toolbar_no_error_details():
     assert cfg["client"]["showErrorDetails"] == "none"
 
 
+def test_no_full_garbage_collection_after_every_run():
+    # A forced gc.collect() per script run was a third of the server's CPU with fifty sessions
+    # (benchmarks/LOAD.md); neither file watching nor it belong in a shared deployment.
+    cfg = config()
+    assert cfg["runner"]["postScriptGC"] is False
+    assert cfg["server"]["fileWatcherType"] == "none"
+
+
 def test_no_data_reaches_raw_html():
     """Raw HTML (st.html, unsafe_allow_html) may only show a module constant such as a fixed CSS
     block: the call's first argument must be an UPPER_CASE name, never data or an f-string."""
