@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import alt_text, briefing, filters, layout, maps
+from components import alt_text, briefing, charts, filters, layout, maps
 from components.chart_export import file_name, png_download
 from components.guard import render_safely
 from components.i18n import t
@@ -35,7 +35,7 @@ def targets(view: briefing.BriefingView, year: int) -> None:
         with columns[i % GAUGE_COLUMNS].container(border=True):
             st.markdown(f"**{line.name}**")
             st.caption(line.heading)
-            st.plotly_chart(fig, width="stretch", config=PLOT_CONFIG, key=f"meter_{i}")
+            st.plotly_chart(fig, width="stretch", config=charts.GAUGE_CONFIG, key=f"meter_{i}")
             st.markdown(f"{line.icon} **{line.status}**")
             st.caption(line.progress)
             st.caption(line.forecast)

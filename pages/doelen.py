@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import alt_text, data, figures, filters, gauges, layout
+from components import alt_text, charts, data, figures, filters, gauges, layout
 from components import target_status as ts
 from components.guard import render_safely
 from components.i18n import t
@@ -60,7 +60,7 @@ def draw_gauge(name: str, g: tg.TargetGroup, area_names: pd.Series, threshold: i
         realised, g.value, p.expected, None, gauges.STATUS_COLOURS[p.status], hidden=hidden,
         parts=g.parts if len(g.parts) > 1 and not g.members else (), hidden_text=shown,
     )  # fmt: skip
-    st.plotly_chart(figure, width="stretch", config={"displaylogo": False})
+    st.plotly_chart(figure, width="stretch", config=charts.GAUGE_CONFIG)
     st.markdown(gauges.status_line(p))
     st.caption(gauges.progress_text(p, shown, as_of, hidden))
     st.caption(gauges.forecast_text(p, g.period_start, g.period_end, hidden))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import alt_text, data, figures, filters, gauges, layout, maps
+from components import alt_text, charts, data, figures, filters, gauges, layout, maps
 from components import target_status as ts
 from components.guard import calm, render_safely
 from components.i18n import t
@@ -137,7 +137,7 @@ def partnership_slide(p: pd.Series, year: int, threshold: int) -> None:
                     m.realised, g.value, m.pace.expected, None,
                     gauges.STATUS_COLOURS[m.pace.status], hidden=m.hidden, hidden_text=m.shown,
                 )  # fmt: skip
-                st.plotly_chart(figure, width="stretch", config={"staticPlot": True},
+                st.plotly_chart(figure, width="stretch", config=charts.GAUGE_CONFIG,
                                 key=f"dia_meter_{i}")  # fmt: skip
                 st.markdown(gauges.status_line(m.pace))
                 st.caption(gauges.progress_text(m.pace, m.shown, m.as_of, m.hidden))
