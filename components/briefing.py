@@ -12,7 +12,6 @@ from components import charts, data, filters, gauges, maps
 from components import scope as trajectory_scope
 from components import target_status as ts
 from components.i18n import t
-from components.map_view import MapView, map_view
 from domain import summary
 from domain.formatting import fmt_date, fmt_int, fmt_pct
 from domain.funnel import funnel_mask, funnel_table
@@ -37,8 +36,8 @@ class BriefingView:
     content: BriefingContent
     gauge_figures: tuple[go.Figure, ...]
     funnel_figure: go.Figure | None
-    map: MapView | None  # the partners on the map; None without a partnership
-    static_map: go.Figure | None
+    members: pd.DataFrame  # of the partnerships in the briefing; empty without one
+    static_map: go.Figure | None  # the partner map, on screen as in the PDF
 
 
 def subject(
@@ -161,9 +160,8 @@ def build(sel: filters.Selection, made_on: date | None = None) -> BriefingView:
     )
     publishers = ", ".join(dict.fromkeys(sources["publisher"]))
 
-    partner_map = static_map = None
+    static_map = None
     if not members.empty:
-        partner_map = map_view(sel.year, partnership_ids)
         colours = maps.partnership_colours(list(all_partnerships["code"]))
         static_map = maps.static_partner_figure(data.municipalities(), members, colours)
 
@@ -188,7 +186,7 @@ def build(sel: filters.Selection, made_on: date | None = None) -> BriefingView:
             "stand_per": t("kolom.stand_per"), "samenwerking": t("kolom.samenwerking"),
             "partners": t("kolom.partners")},
     )  # fmt: skip
-    return BriefingView(content, gauge_figures, funnel_fig, partner_map, static_map)
+    return BriefingView(content, gauge_figures, funnel_fig, members, static_map)
 
 
 # What the page shows: built once per selection, day and language, and shared by the sessions

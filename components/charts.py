@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
+from xml.sax.saxutils import escape, quoteattr
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from components.i18n import t
-from components.style import MUTED, TEXT, colour, house_layout
+from components.style import FONT, MUTED, TEXT, colour, house_layout
 from domain.contrast import text_on
 from domain.formatting import fmt_int, fmt_pct, missing
 
@@ -70,9 +73,9 @@ BAR_OUTLINE = "#ffffff"
 HISTORY_TICKS = 4
 # The marker for where the programme should be on the peildatum.
 EXPECTED_MARKER = "#000000"
-# A gauge has nothing to hover, zoom or pan: drawn static it needs no mode bar and no event
-# layers, which made a page of ten charts (Doelen) noticeably slower to draw.
-GAUGE_CONFIG = {"staticPlot": True}
+# For charts with nothing to hover, zoom or pan (gauges, the printed partner map): drawn static
+# they need no mode bar and no event layers.
+STATIC_CONFIG = {"staticPlot": True}
 
 
 def gauge_figure(
@@ -173,27 +176,29 @@ def history_figure(
     return fig
 
 
-def legend_figure(entries: list[tuple[str, str]]) -> go.Figure:
-    """A legend drawn as a chart, one coloured square and name per line: (name, colour)."""
-    fig = go.Figure(
-        go.Scatter(
-            x=[0] * len(entries),
-            y=list(range(len(entries))),
-            mode="markers+text",
-            # A dark edge: light swatches (yellow, no data) keep 3:1 against the white page.
-            marker={
-                "symbol": "square",
-                "size": 16,
-                "color": [c for _, c in entries],
-                "line": {"color": MUTED, "width": 1},
-            },  # fmt: skip
-            text=[name for name, _ in entries],
-            textposition="middle right",
-            hoverinfo="skip",
+# One line of a legend picture, in pixels, and a generous width per character of a name.
+LEGEND_ROW = 28
+LEGEND_CHAR = 8.5
+
+
+def legend_svg(entries: list[tuple[str, str]]) -> str:
+    """A legend as a small SVG picture, one square swatch and name per line: (name, colour).
+
+    Shown with st.image, so the browser draws it as a plain image: the map pages load no chart
+    library for it (a Plotly legend cost them ~0.4 s of drawing), and nothing in it can run. Names
+    are escaped; a dark edge keeps light swatches (yellow, no data) at 3:1 against the page."""
+    width = 30 + math.ceil(LEGEND_CHAR * max((len(name) for name, _ in entries), default=0))
+    height = 8 + LEGEND_ROW * len(entries)
+    font = quoteattr(FONT)
+    rows = []
+    for i, (name, swatch) in enumerate(entries):
+        top = 6 + LEGEND_ROW * i
+        rows.append(
+            f'<rect x="1" y="{top}" width="16" height="16" fill="{swatch}" stroke="{MUTED}"/>'
+            f'<text x="26" y="{top + 13}" font-family={font} font-size="14" fill="{TEXT}">'
+            f"{escape(name)}</text>"
         )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}">{"".join(rows)}</svg>'
     )
-    fig.update_xaxes(visible=False, range=[-0.05, 1])
-    fig.update_yaxes(visible=False, autorange="reversed")
-    fig = house_layout(fig, None, height=30 + 28 * len(entries))
-    fig.update_layout(showlegend=False, margin={"l": 0, "r": 0, "t": 5, "b": 5})
-    return fig

@@ -7,14 +7,13 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import alt_text, briefing, charts, filters, layout, maps
+from components import alt_text, briefing, charts, filters, layout
 from components.chart_export import file_name, png_download
 from components.guard import render_safely
 from components.i18n import t
 
 PLOT_CONFIG = {"displaylogo": False}
 GAUGE_COLUMNS = 3  # gauges per row, as on Doelen
-MAP_HEIGHT = 380  # small: the map shows who takes part, Kaart has the full one
 
 
 def headline_tiles(view: briefing.BriefingView) -> None:
@@ -35,7 +34,7 @@ def targets(view: briefing.BriefingView, year: int) -> None:
         with columns[i % GAUGE_COLUMNS].container(border=True):
             st.markdown(f"**{line.name}**")
             st.caption(line.heading)
-            st.plotly_chart(fig, width="stretch", config=charts.GAUGE_CONFIG, key=f"meter_{i}")
+            st.plotly_chart(fig, width="stretch", config=charts.STATIC_CONFIG, key=f"meter_{i}")
             st.markdown(f"{line.icon} **{line.status}**")
             st.caption(line.progress)
             st.caption(line.forecast)
@@ -52,32 +51,23 @@ def funnel(view: briefing.BriefingView, title: str) -> None:
     layout.chart_text(
         alt_text.funnel_sentence([(stage, shown) for stage, shown, _ in rows]),
         pd.DataFrame(rows, columns=[t("kolom.fase"), t("kolom.aantal"), t("kolom.van_vorige")]),
-        key="tabel_trechter",
     )
     png_download(view.funnel_figure, f"trechter {title}", key="png_trechter")
 
 
 def partners(view: briefing.BriefingView) -> None:
-    if view.map is None:
+    if view.static_map is None:
         return
     st.subheader(t("briefing.partners_kop"))
-    st.dataframe(
-        pd.DataFrame(view.content.partners, columns=[t("kolom.samenwerking"), t("kolom.partners")]),
-        hide_index=True, width="stretch",
-    )  # fmt: skip
+    layout.plain_table(
+        pd.DataFrame(view.content.partners, columns=[t("kolom.samenwerking"), t("kolom.partners")])
+    )
     st.markdown(f"**{t('briefing.kaart_kop')}**")
     st.caption(t("briefing.kaart_uitleg"))
-    members = view.map.members
-    caribbean = members["lat"].dropna().lt(maps.CARIBBEAN_BELOW_LAT).any()
-    views = ["nederland", "caribisch"] if caribbean else ["nederland"]
-    for column, name in zip(st.columns([3, 1] if caribbean else [1]), views, strict=True):
-        with column:
-            if caribbean:
-                st.caption(t(f"kaart.weergave_{name}"))
-            st.pydeck_chart(
-                view.map.decks[name], height=MAP_HEIGHT, width="stretch", key=f"kaart_{name}"
-            )
-    st.caption(alt_text.map_sentence(members))
+    # The same map as in the PDF: what is on screen is what gets printed. Drawn as a plain chart,
+    # not a deck.gl map, which cost this page ~0.3 s to draw; Kaart has the interactive one.
+    st.plotly_chart(view.static_map, width="content", config=charts.STATIC_CONFIG, key="kaart")
+    st.caption(alt_text.map_sentence(view.members))
     png_download(view.static_map, "kaart partners", key="png_kaart")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import alt_text, data, figures, filters, layout, maps
+from components import alt_text, charts, data, filters, layout, maps
 from components.guard import render_safely
 from components.i18n import t
 from components.map_view import map_view
@@ -90,9 +90,7 @@ def render() -> None:
         legend = maps.figure_legend_entries(threshold)
     else:
         st.markdown(t("kaart.legenda_samenwerking"))
-    st.plotly_chart(
-        figures.legend(legend), width="stretch", config={"staticPlot": True}, key="legenda"
-    )
+    st.image(charts.legend_svg(legend))
     st.caption(
         alt_text.figure_map_sentence(info, sel.year, threshold) if colour_by == "cijfer"
         else alt_text.map_sentence(members)

@@ -87,10 +87,7 @@ def national_slide(year: int, threshold: int) -> None:
         members = view.members
         st.caption(alt_text.map_sentence(members))
         order = {code: i for i, code in enumerate(partnerships["code"])}
-        st.plotly_chart(
-            figures.legend(maps.legend_entries(partnerships, order)), width="stretch",
-            config={"staticPlot": True}, key="dia_legenda",
-        )  # fmt: skip
+        st.image(charts.legend_svg(maps.legend_entries(partnerships, order)))
 
     calm(numbers)
     calm(partner_map)
@@ -137,7 +134,7 @@ def partnership_slide(p: pd.Series, year: int, threshold: int) -> None:
                     m.realised, g.value, m.pace.expected, None,
                     gauges.STATUS_COLOURS[m.pace.status], hidden=m.hidden, hidden_text=m.shown,
                 )  # fmt: skip
-                st.plotly_chart(figure, width="stretch", config=charts.GAUGE_CONFIG,
+                st.plotly_chart(figure, width="stretch", config=charts.STATIC_CONFIG,
                                 key=f"dia_meter_{i}")  # fmt: skip
                 st.markdown(gauges.status_line(m.pace))
                 st.caption(gauges.progress_text(m.pace, m.shown, m.as_of, m.hidden))

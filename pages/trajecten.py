@@ -80,7 +80,7 @@ def comparison(f, threshold: int, year: int, hidden: dict) -> None:
     )
     shown = shown[[t("kolom.groep"), *shown.columns[:-1]]]
     with st.expander(t("trajecten.tabel_vergelijk")):
-        st.dataframe(shown, hide_index=True, width="stretch")
+        layout.plain_table(shown)
         layout.table_downloads(shown, f"vergelijking_{dim}", key="dl_vergelijk")
 
 
@@ -104,7 +104,7 @@ def lead_times(f, threshold: int) -> None:
             t("kolom.p75"): [fmt_decimal(v, 0) for v in lead["p75"]],
         }
     )
-    st.dataframe(lead_shown, hide_index=True, width="stretch")
+    layout.plain_table(lead_shown)
     layout.table_downloads(lead_shown, "doorlooptijden", key="dl_doorloop")
 
 
@@ -123,7 +123,7 @@ def dropout(f, funnel_row: dict, hidden: dict, threshold: int) -> None:
         }
     )
     shown.insert(0, t("kolom.laatste_fase"), [stage_labels()[s] for s in counts.index])
-    st.dataframe(shown, hide_index=True, width="stretch")
+    layout.plain_table(shown)
     layout.table_downloads(shown, "uitval_per_fase", key="dl_uitval")
 
 
@@ -145,7 +145,7 @@ def trend(f, threshold: int, hidden: dict) -> None:
         }
     )
     with st.expander(t("trajecten.tabel_trend")):
-        st.dataframe(shown, hide_index=True, width="stretch")
+        layout.plain_table(shown)
         layout.table_downloads(shown, "trend_per_maand", key="dl_trend")
 
 
@@ -190,7 +190,7 @@ def render() -> None:
             column.metric(t(f"trajecten.{key}"), cell_label(row[part], threshold, hidden[part]))
         with st.expander(t("trajecten.tabel_trechter"), expanded=True):
             shown = _funnel_frame(table)
-            st.dataframe(shown, hide_index=True, width="stretch")
+            layout.plain_table(shown)
             layout.table_downloads(shown, "trechter", key="dl_trechter")
         comparison(f, threshold, sel.year, hidden)
         lead_times(f, threshold)

@@ -87,3 +87,11 @@ def test_a_serialised_deck_keeps_its_json():
     frozen.layers = []  # later changes do not reach what the browser is sent
     assert frozen.to_json() == spec
     assert json.loads(spec)["layers"][0]["@@type"] == "ScatterplotLayer"
+
+
+def test_legend_picture_escapes_names_and_draws_every_entry():
+    svg = charts.legend_svg([("Bonaire & Leiden <twinning>", "#0072B2"), ("Altena", "#E69F00")])
+    assert svg.startswith("<svg ") and svg.count("<rect ") == 2
+    assert "Bonaire &amp; Leiden &lt;twinning&gt;" in svg and "<twinning>" not in svg
+    assert 'fill="#0072B2"' in svg and 'fill="#E69F00"' in svg
+    assert 'height="64"' in svg  # two lines of LEGEND_ROW plus the margin
