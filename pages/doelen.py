@@ -142,7 +142,7 @@ def render() -> None:
             rows += draw_gauge(name, g, area_names, threshold)
     st.subheader(t("doelen.tabel_kop"))
     table = pd.DataFrame(rows)
-    st.dataframe(table, hide_index=True, width="stretch")
+    layout.plain_table(table)
     layout.table_download(table, f"doelen_{sel.year}", key="dl_doelen")
     layout.data_date()
     layout.definitions()

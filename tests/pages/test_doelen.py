@@ -13,8 +13,8 @@ def _gauges(at):
 
 
 def _table(at):
-    # The targets table comes after the gauges (each history chart has its own table first).
-    return at.dataframe[-1].value
+    # The targets table comes last, its names as row headers (each history has its own table).
+    return at.table[-1].value.reset_index()
 
 
 def test_werkoffensief_gauge_shows_the_standing_task_and_the_extra():

@@ -58,7 +58,7 @@ def test_doelen_shows_werkoffensief_2019_against_4500():
     gauges = [json.loads(c.proto.spec)["data"][0] for c in at.get("plotly_chart")]
     assert 4248 in [g["value"] for g in gauges if g["type"] == "indicator"]
     assert any(m.value == "**Werkoffensief +500**" for m in at.markdown)
-    table = at.dataframe[-1].value
+    table = at.table[-1].value.reset_index()
     row = table[table.iloc[:, 0].str.contains("Werkoffensief")].iloc[0]
     assert "4.500" in row.values
     assert "Doel niet gehaald" in row.values
