@@ -1,6 +1,6 @@
 """The partnership map of a choice (year, partnerships, programmes, colouring), built once and shared.
 
-Kaart, Briefing and Presentatie draw the same kind of map. Building one costs tens of
+Kaart and Presentatie draw the same kind of map. Building one costs tens of
 milliseconds of CPU (tooltips for every municipality, rings, arcs, polygons) and serialising its
 deck as much again; under load every session paid that on every run. Here both happen once per
 choice and language, and the sessions share the result (components.data.built).
