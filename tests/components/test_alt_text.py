@@ -7,7 +7,7 @@ from components import alt_text
 
 def test_bar_sentence_names_the_largest_programme_and_leaves_small_ones_out():
     text = alt_text.bar_sentence(["A", "B", "C"], [1200, 40, 3], 2024, 10)
-    assert "voor 2 programma's" in text
+    assert "(programma's in de grafiek: 2)" in text
     assert "A (1.200)" in text
     assert "minder dan 10" in text
     assert " 3" not in text
@@ -43,13 +43,14 @@ def test_map_sentence_counts_partnerships_and_municipalities():
         "area_code": ["GM1", None, "GM1", "GM2"],
     })  # fmt: skip
     text = alt_text.map_sentence(members)
-    assert "2 samenwerkingen met samen 2 gemeenten: P1, P2" in text
+    assert "Samenwerkingen op de kaart: 2; deelnemende gemeenten: 2. Het gaat om P1, P2" in text
 
 
 def test_figure_map_sentence_does_not_reveal_small_counts():
     info = pd.DataFrame({"naam": ["Leiden", "Katwijk", "Oegstgeest", "Bonaire"],
                          "aantal": [340, 25, 4, 0]})  # fmt: skip
     text = alt_text.figure_map_sentence(info, 2024, 10)
-    assert "2 gemeenten" in text and "Leiden (340)" in text and "bij 1 gemeenten" in text
+    assert "getoond aantal: 2;" in text and "Leiden (340)" in text
+    assert "(niet getoond): 1." in text  # a count after a colon: never "1 gemeenten"
     assert "Oegstgeest" not in text and " 4" not in text
     assert "geen enkele" in alt_text.figure_map_sentence(info.iloc[2:], 2024, 10)
