@@ -50,6 +50,12 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: python benchmarks/load_test.py
+    sys.path.insert(0, str(ROOT))
+
+from tests.e2e.browser import wait_healthy  # noqa: E402 - needs ROOT on the path
+from tests.pg_server import free_port  # noqa: E402
+
 DEFAULT_REPORT = ROOT / "benchmarks" / "LOAD.md"
 
 # Beheer is for signed-in coordinators; readers see only its sign-in form, not the dashboard.
@@ -296,28 +302,6 @@ def filter_change(session: Session, rng: random.Random) -> WidgetState | None:
 
 # --------------------------------------------------------------------------------------------
 # The server and its memory
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_healthy(url: str, process: subprocess.Popen | None, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            raise RuntimeError(f"streamlit stopped with exit code {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError("streamlit did not become healthy")
 
 
 def process_tree(pid: int) -> list[int]:

@@ -148,15 +148,22 @@ programme = sa.Table(
     sa.CheckConstraint("end_date IS NULL OR end_date >= start_date", name="period"),
 )
 
-programme_provider = sa.Table(
-    "programme_provider",
-    metadata,
-    sa.Column(
+
+def _programme_id(primary_key: bool = False) -> sa.Column:
+    """The programme a row belongs to; deleting the programme deletes the row."""
+    return sa.Column(
         "programme_id",
         sa.Integer,
         sa.ForeignKey("programme.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
+        nullable=False,
+        primary_key=primary_key,
+    )
+
+
+programme_provider = sa.Table(
+    "programme_provider",
+    metadata,
+    _programme_id(primary_key=True),
     sa.Column("organisation_id", sa.Integer, sa.ForeignKey("organisation.id"), primary_key=True),
     sa.Column("method", sa.Text),
 )
@@ -165,12 +172,7 @@ target = sa.Table(
     "target",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column(
-        "programme_id",
-        sa.Integer,
-        sa.ForeignKey("programme.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    _programme_id(),
     sa.Column("metric", sa.String(20), nullable=False),
     sa.Column("value", sa.Integer, nullable=False),
     sa.Column("period_start", sa.Date, nullable=False),
@@ -191,12 +193,7 @@ published_figure = sa.Table(
     "published_figure",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column(
-        "programme_id",
-        sa.Integer,
-        sa.ForeignKey("programme.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    _programme_id(),
     sa.Column("metric", sa.String(20), nullable=False),
     sa.Column("value", sa.Integer, nullable=False),
     sa.Column("period_start", sa.Date, nullable=False),
@@ -234,12 +231,7 @@ trajectory = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True),
     # The source system's own pseudonymous key; never a BSN or a name.
     sa.Column("source_key", sa.String(64), nullable=False),
-    sa.Column(
-        "programme_id",
-        sa.Integer,
-        sa.ForeignKey("programme.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    _programme_id(),
     # The municipality as delivered; queries count it under area.current_code.
     sa.Column("area_code", sa.String(6), sa.ForeignKey("area.code"), nullable=False),
     sa.Column("provider_id", sa.Integer, sa.ForeignKey("organisation.id")),
@@ -383,12 +375,7 @@ def _stat_dimensions() -> list[sa.Column]:
     return [
         # The first day of the registration month.
         sa.Column("cohort_month", sa.Date, nullable=False),
-        sa.Column(
-            "programme_id",
-            sa.Integer,
-            sa.ForeignKey("programme.id", ondelete="CASCADE"),
-            nullable=False,
-        ),
+        _programme_id(),
         sa.Column("area_code", sa.String(6), nullable=False),
         sa.Column("provider_id", sa.Integer),
         sa.Column("placement_type", sa.String(10)),
@@ -440,12 +427,7 @@ event_stat = sa.Table(
     metadata,
     sa.Column("day", sa.Date, nullable=False),
     sa.Column("metric", sa.String(20), nullable=False),
-    sa.Column(
-        "programme_id",
-        sa.Integer,
-        sa.ForeignKey("programme.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    _programme_id(),
     sa.Column("area_code", sa.String(6), nullable=False),
     sa.Column("n", sa.Integer, nullable=False),
     sa.CheckConstraint(_in("metric", EVENT_METRICS), name="metric"),

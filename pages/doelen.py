@@ -87,7 +87,7 @@ def draw_gauge(name: str, g: tg.TargetGroup, area_names: pd.Series, threshold: i
                     t("kolom.status"): f"{gauges.STATUS_ICONS[mp.status]} {gauges.status_text(mp)}",
                 }
             )
-        st.table(pd.DataFrame(members).set_index(t("kolom.gemeente")))
+        layout.plain_table(pd.DataFrame(members))
     args = (g.programme_id, g.metric, g.period_start, g.period_end)
     monthly = data.monthly_realised(*args, g.area_codes)
     table = tg.history(monthly, g, as_of, threshold)

@@ -27,10 +27,12 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = ROOT / "screenshots"
 
 
-def wait_healthy(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
+def wait_healthy(url: str, process: subprocess.Popen | None, seconds: float = 60) -> None:
+    """Wait until the server at `url` answers its health check; fail early if `process` (the
+    server we started, None when attaching to one) has stopped."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if process.poll() is not None:
+        if process is not None and process.poll() is not None:
             raise RuntimeError(f"streamlit stopped with exit code {process.returncode}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:

@@ -48,6 +48,13 @@ def open_pages(monkeypatch, url: str) -> list[tuple[str, AppTest]]:
     return [(page, open_page(None if page == PAGE_FILES[0] else page)) for page in PAGE_FILES]
 
 
+def rerun_all(sessions: list[tuple[str, AppTest]], check) -> None:
+    """Run every open page again in its own session, then `check(at, page)`."""
+    for page, at in sessions:
+        at.run()
+        check(at, page)
+
+
 def test_every_page_says_so_when_postgres_is_down_at_first_use_and_recovers(own_pg, monkeypatch):
     own_pg.stop()
     try:
@@ -56,29 +63,23 @@ def test_every_page_says_so_when_postgres_is_down_at_first_use_and_recovers(own_
             assert_says_database_is_down(at, page)
     finally:
         own_pg.start()
-    for page, at in sessions:
-        at.run()
-        assert_recovered(at, page)
+    rerun_all(sessions, assert_recovered)
 
 
 def test_every_page_says_so_when_postgres_goes_down_while_in_use_and_recovers(own_pg, monkeypatch):
-    import streamlit as st
+    from components import data
 
     sessions = open_pages(monkeypatch, own_pg.url("monitor"))
     for page, at in sessions:
         assert_recovered(at, page)
     own_pg.stop()
     try:
-        # The figures' cache expires (TTL); the engine and its pooled connections stay.
-        st.cache_data.clear()
-        for page, at in sessions:
-            at.run()
-            assert_says_database_is_down(at, page)
+        # The cached figures expire (TTL); the engine and its pooled connections stay.
+        data.clear()
+        rerun_all(sessions, assert_says_database_is_down)
     finally:
         own_pg.start()
-    for page, at in sessions:
-        at.run()
-        assert_recovered(at, page)
+    rerun_all(sessions, assert_recovered)
 
 
 def test_every_page_says_so_when_postgres_is_unreachable(own_pg, monkeypatch):
@@ -98,9 +99,7 @@ def test_every_page_says_so_when_the_sqlite_file_cannot_be_opened_and_recovers(
         assert_says_database_is_down(at, page)
     path.rmdir()
     shutil.copy(seeded_sqlite, path)
-    for page, at in sessions:
-        at.run()
-        assert_recovered(at, page)
+    rerun_all(sessions, assert_recovered)
 
 
 @pytest.mark.parametrize("garbage", [b"dit is geen database" * 500])
