@@ -11,7 +11,7 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
-from data_access import queries
+from data_access import context, queries
 from data_access.bootstrap import prepare_database
 from data_access.filters import TrajectoryFilter
 from data_access.settings import Settings, load_settings
@@ -216,3 +216,19 @@ def area_boundaries() -> pd.DataFrame:
 @_cached
 def registrations_per_area(year: int, programme_ids: tuple[int, ...] = ()) -> pd.DataFrame:
     return queries.registrations_per_area(engine(), year, programme_ids)
+
+
+@_cached
+def region_boundaries(kind: str) -> pd.DataFrame:
+    return queries.region_boundaries(engine(), kind)
+
+
+@_cached
+def context_figures() -> pd.DataFrame:
+    """Every public figure (a few thousand rows): pages select from it in domain.context."""
+    return context.context_figures(engine())
+
+
+@_cached
+def context_sources() -> pd.DataFrame:
+    return context.context_sources(engine())

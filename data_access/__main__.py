@@ -147,6 +147,27 @@ def cmd_undo_import(args) -> int:
     return 0
 
 
+def cmd_load_public(args) -> int:
+    from data_access import public_data
+    from data_access.bootstrap import is_empty
+
+    engine = _engine(args)
+    migrate.upgrade(engine)
+    if is_empty(engine):
+        print(
+            "De database heeft nog geen gemeenten: vul hem eerst (seed, of de eigen gegevens).",
+            file=sys.stderr,
+        )
+        return 1
+    started = time.perf_counter()
+    with engine.begin() as conn:
+        counts = public_data.load(conn)
+    for kind, n in counts.items():
+        print(f"{kind}: {n}")
+    print(f"Publieke gegevens (CBS, PDOK) geladen in {time.perf_counter() - started:.1f} s.")
+    return 0
+
+
 def cmd_create_admin(args) -> int:
     import getpass
     import os
@@ -245,6 +266,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("undo-import", help="draai een import als geheel terug")
     p.add_argument("import_id", type=int)
     p.set_defaults(func=cmd_undo_import)
+
+    p = sub.add_parser(
+        "load-public",
+        help="laad de publieke laag uit sample_data: grenzen, arbeidsmarktregio's, CBS-cijfers",
+    )
+    p.set_defaults(func=cmd_load_public)
 
     p = sub.add_parser("create-admin", help="maak een beheerder aan (wachtwoord via prompt of env)")
     p.add_argument("username")

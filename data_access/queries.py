@@ -32,6 +32,7 @@ from data_access.schema import (
     programme,
     programme_provider,
     published_figure,
+    region_boundary,
     source,
     target,
     trajectory,
@@ -148,6 +149,12 @@ def period_figures(
     return _frame(engine, stmt)
 
 
+def _regions_last(kind: sa.ColumnElement) -> sa.ColumnElement:
+    """Sort key: the partnerships of the cases first (they keep their place and colours), the
+    35 labour-market regions after them."""
+    return sa.case((kind == "arbeidsmarktregio", 1), else_=0)
+
+
 def partnerships(engine: sa.Engine) -> pd.DataFrame:
     """All partnerships with their source.
 
@@ -183,7 +190,7 @@ def partnerships(engine: sa.Engine) -> pd.DataFrame:
         )
         .outerjoin(source, source.c.id == p.source_id)
         .outerjoin(members, members.c.partnership_id == p.id)
-        .order_by(p.start_date, p.id)
+        .order_by(_regions_last(p.kind), p.start_date, p.id)
     )
     return _frame(engine, stmt)
 
@@ -229,7 +236,9 @@ def partnership_members(engine: sa.Engine, partnership_ids: tuple[int, ...] = ()
         .outerjoin(current, current.c.code == member_area.c.current_code)
         .outerjoin(organisation, organisation.c.id == m.organisation_id)
         .outerjoin(org_area, org_area.c.code == organisation.c.area_code)
-        .order_by(partnership.c.start_date, partnership.c.id, m.id)
+        .order_by(
+            _regions_last(partnership.c.kind), partnership.c.start_date, partnership.c.id, m.id
+        )
     )
     if partnership_ids:
         stmt = stmt.where(m.partnership_id.in_(partnership_ids))
@@ -611,6 +620,19 @@ def area_boundaries(engine: sa.Engine) -> pd.DataFrame:
     """Loaded municipal boundaries. Columns: area_code, geometry (GeoJSON text), year, source."""
     b = area_boundary.c
     stmt = sa.select(b.area_code, b.geometry, b.year, b.source).order_by(b.area_code)
+    return _frame(engine, stmt)
+
+
+def region_boundaries(engine: sa.Engine, kind: str) -> pd.DataFrame:
+    """Boundaries of provinces or labour-market regions (`kind`: provincie, arbeidsmarktregio).
+
+    Columns: code, name, geometry (GeoJSON text), year, source."""
+    r = region_boundary.c
+    stmt = (
+        sa.select(r.code, r.name, r.geometry, r.year, r.source)
+        .where(r.kind == kind)
+        .order_by(r.code)
+    )
     return _frame(engine, stmt)
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import sqlalchemy as sa
 
-from data_access import stats, synthetic
+from data_access import public_data, stats, synthetic
 from data_access.schema import (
     area,
     organisation,
@@ -123,6 +123,7 @@ def seed(
         conn.execute(area.insert(), areas)
         counts = {"area": len(areas)}
         counts.update(_insert_cases(conn, cases))
+        counts.update(public_data.load(conn))
         counts.update(_seed_trajectories(conn, settings, seed))
         stats.rebuild(conn, lasting_months)
     return counts

@@ -38,6 +38,8 @@ PARTNERSHIP_KINDS = (
     "convenant",
     "gezamenlijke_inkoop",
     "regionale_deal",
+    # The 35 labour-market regions: the formal, nationwide cooperation of municipalities with UWV.
+    "arbeidsmarktregio",
 )
 TARGET_METRICS = ("aanmeldingen", "gestart", "geplaatst", "duurzaam")
 PLACEMENT_TYPES = ("werk", "opleiding")
@@ -353,6 +355,37 @@ area_boundary = sa.Table(
     sa.Column("source", sa.Text, nullable=False),
     sa.Column("loaded_at", sa.DateTime(timezone=True), nullable=False),
 )
+
+# Regions drawn on the maps beside municipalities: provinces (PVxx) and labour-market regions
+# (AMxx, also a partnership with the same code). Loaded from sample_data by `seed`/`load-public`.
+REGION_KINDS = ("provincie", "arbeidsmarktregio")
+region_boundary = sa.Table(
+    "region_boundary",
+    metadata,
+    sa.Column("code", sa.String(8), primary_key=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    # GeoJSON geometry (Polygon or MultiPolygon) in WGS84 longitude/latitude, as text.
+    sa.Column("geometry", sa.Text, nullable=False),
+    sa.Column("year", sa.Integer, nullable=False),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.CheckConstraint(_in("kind", REGION_KINDS), name="kind"),
+)
+
+# Public figures per municipality, year and measure (CBS): inhabitants, people on bijstand, labour
+# participation. Stored under today's code: a merged municipality's counts are summed into its
+# successor, its percentages are left out (domain/context.py). A missing row means "not published",
+# never 0. Measures and their kinds: data_access/context.py MEASURES.
+context_figure = sa.Table(
+    "context_figure",
+    metadata,
+    sa.Column("area_code", sa.String(6), sa.ForeignKey("area.code"), primary_key=True),
+    sa.Column("year", sa.Integer, primary_key=True),
+    sa.Column("measure", sa.String(40), primary_key=True),
+    sa.Column("value", sa.Float, nullable=False),
+    sa.Column("source_id", sa.Integer, sa.ForeignKey("source.id"), nullable=False),
+)
+sa.Index("ix_context_figure_measure_year", context_figure.c.measure, context_figure.c.year)
 
 # --- Aggregates of the trajectory table ---------------------------------------------------------
 # Pages read these instead of the trajectory table: a few thousand rows instead of millions. They

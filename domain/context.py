@@ -1,0 +1,177 @@
+"""Public context figures (CBS): landing old codes on today's municipalities, sums over groups,
+rates per 1,000 inhabitants, peers of similar size, and reach (trajectories per 100 on bijstand).
+
+Rules, held by tests/domain/test_context.py:
+- A former municipality's counts are summed into its successor (Weesp into Amsterdam). A
+  percentage is never averaged: where two or more codes land on one municipality, its percentage
+  for that year is left out, so the page says "niet beschikbaar" instead of a figure CBS did not
+  publish.
+- A group's count (a region, a partnership, the Netherlands) is the sum over its members, and only
+  when every member has the figure; a missing member makes the sum missing, never too low.
+- Missing is missing: nothing here turns an absent figure into 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+COUNT = "aantal"
+PERCENTAGE = "percentage"
+# Every measure the monitor keeps, and whether it may be summed.
+MEASURE_KINDS = {
+    "inwoners": COUNT,
+    "bijstand": COUNT,
+    "ww": COUNT,
+    "ao": COUNT,
+    "aow": COUNT,
+    "netto_arbeidsparticipatie": PERCENTAGE,
+    "bruto_arbeidsparticipatie": PERCENTAGE,
+    "werkloosheid": PERCENTAGE,
+    "kwb_netto_arbeidsparticipatie": PERCENTAGE,
+}
+# Peers: the municipalities closest in number of inhabitants.
+PEER_COUNT = 10
+# Rates are per this many inhabitants (CBS and Waarstaatjegemeente use per 1,000).
+PER_INHABITANTS = 1000
+# Reach: trajectories started per this many people on bijstand.
+REACH_PER = 100
+
+
+def land_on_successors(rows: pd.DataFrame, current: Mapping[str, str]) -> pd.DataFrame:
+    """Figures keyed on the codes a source used, moved to today's codes.
+
+    `rows`: area_code, year, measure, value (value may be missing), and any columns that are the
+    same for the whole group (source). `current`: code -> today's code (itself when unchanged).
+    Returns area_code (today's), year, measure, value, the other columns; rows without a value
+    are dropped. Unknown codes raise KeyError naming them."""
+    unknown = sorted(set(rows["area_code"]) - set(current))
+    if unknown:
+        raise KeyError(f"Onbekende gemeentecodes: {', '.join(unknown[:10])}")
+    frame = rows.copy()
+    frame["current"] = frame["area_code"].map(current)
+    keys = ["current", "year", "measure"]
+    extra = [c for c in frame.columns if c not in {"area_code", "value", *keys}]
+    out = []
+    for (code, year, measure), group in frame.groupby(keys, sort=True):
+        values = group["value"]
+        if values.isna().any():
+            continue
+        if len(group) > 1 and MEASURE_KINDS.get(measure) != COUNT:
+            continue  # a percentage of a merged municipality: CBS did not publish it
+        row = {"area_code": code, "year": int(year), "measure": measure, "value": values.sum()}
+        row.update({c: group[c].iloc[0] for c in extra})
+        out.append(row)
+    columns = ["area_code", "year", "measure", "value", *extra]
+    return pd.DataFrame(out, columns=columns)
+
+
+def value_of(figures: pd.DataFrame, code: str, measure: str, year: int | None = None):
+    """(value, year) of one municipality's measure: the given year, or the latest one.
+    (None, None) when CBS published nothing."""
+    rows = figures[(figures["area_code"] == code) & (figures["measure"] == measure)]
+    if year is not None:
+        rows = rows[rows["year"] == year]
+    if rows.empty:
+        return None, None
+    row = rows.sort_values("year").iloc[-1]
+    return float(row["value"]), int(row["year"])
+
+
+def latest_year(figures: pd.DataFrame, measure: str, at_most: int | None = None) -> int | None:
+    """The newest year with figures for `measure` (not after `at_most`, when that still leaves
+    one), or None."""
+    years = figures.loc[figures["measure"] == measure, "year"]
+    if years.empty:
+        return None
+    if at_most is not None and (years <= at_most).any():
+        return int(years[years <= at_most].max())
+    return int(years.max())
+
+
+def group_sum(figures: pd.DataFrame, codes: Iterable[str], measure: str, year: int) -> float | None:
+    """The sum of a count over `codes` in `year`; None when any of them lacks it, or for a
+    percentage (never averaged)."""
+    codes = list(dict.fromkeys(codes))
+    if not codes or MEASURE_KINDS.get(measure) != COUNT:
+        return None
+    rows = figures[
+        (figures["measure"] == measure)
+        & (figures["year"] == year)
+        & (figures["area_code"].isin(codes))
+    ]
+    if rows["area_code"].nunique() < len(codes):
+        return None
+    return float(rows["value"].sum())
+
+
+def per_thousand(count: float | None, inhabitants: float | None) -> float | None:
+    """Count per 1,000 inhabitants, or None when either is missing (or nobody lives there)."""
+    if count is None or inhabitants is None or inhabitants <= 0:
+        return None
+    return count * PER_INHABITANTS / inhabitants
+
+
+def peers(figures: pd.DataFrame, code: str, year: int, n: int = PEER_COUNT) -> list[str]:
+    """The `n` municipalities closest to `code` in inhabitants in `year` (itself excluded);
+    empty when `code` has no inhabitants figure that year."""
+    sizes = figures[(figures["measure"] == "inwoners") & (figures["year"] == year)]
+    sizes = sizes.set_index("area_code")["value"]
+    if code not in sizes.index:
+        return []
+    others = sizes.drop(code)
+    distance = (others - sizes[code]).abs()
+    # Ties broken by code, so the list is the same on every run.
+    order = sorted(distance.index, key=lambda c: (distance[c], c))
+    return order[:n]
+
+
+def reach(started: int | None, on_bijstand: float | None, threshold: int) -> float | None:
+    """Trajectories started per 100 people on bijstand.
+
+    None when a half is missing, or when `started` is below the suppression threshold: reach
+    times bijstand would give the hidden count back."""
+    if started is None or on_bijstand is None or on_bijstand <= 0:
+        return None
+    if started < threshold:
+        return None
+    return started * REACH_PER / on_bijstand
+
+
+def members_total(
+    figures: pd.DataFrame, codes: Iterable[str], measure: str, year: int
+) -> tuple[float | None, list[str]]:
+    """A count summed over the members that have it in `year`, and the members that do not
+    (Bonaire has no CBS figures). (None, all codes) when none has it; never a percentage."""
+    codes = list(dict.fromkeys(codes))
+    if MEASURE_KINDS.get(measure) != COUNT:
+        return None, codes
+    rows = figures[
+        (figures["measure"] == measure)
+        & (figures["year"] == year)
+        & (figures["area_code"].isin(codes))
+    ]
+    have = set(rows["area_code"])
+    missing = [c for c in codes if c not in have]
+    if rows.empty:
+        return None, missing
+    return float(rows["value"].sum()), missing
+
+
+def partnership_context(figures: pd.DataFrame, codes: Iterable[str]) -> dict:
+    """The context line of a partnership: inhabitants and people on bijstand in its member
+    municipalities, each in the newest year that has it, with the members CBS has no figures for.
+
+    Keys: inwoners, inwoners_jaar, bijstand, bijstand_jaar, per_1000 (bijstand per 1,000
+    inhabitants, only when both are of the same year), zonder (codes without figures)."""
+    codes = list(dict.fromkeys(codes))
+    out: dict = {"zonder": []}
+    for measure in ("inwoners", "bijstand"):
+        year = latest_year(figures[figures["area_code"].isin(codes)], measure)
+        total, missing = members_total(figures, codes, measure, year) if year else (None, codes)
+        out[measure], out[f"{measure}_jaar"] = total, year
+        out["zonder"] = sorted(set(out["zonder"]) | set(missing), key=codes.index)
+    same_year = out["inwoners_jaar"] == out["bijstand_jaar"]
+    out["per_1000"] = per_thousand(out["bijstand"], out["inwoners"]) if same_year else None
+    return out
