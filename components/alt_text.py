@@ -45,10 +45,14 @@ def history_sentence(table: pd.DataFrame) -> str:
 
 def map_sentence(members: pd.DataFrame) -> str:
     """The partnership map: how many partnerships and municipalities, and which partnerships."""
-    names = list(dict.fromkeys(members["partnership_name"]))
+    regions = members["partnership_kind"] == "arbeidsmarktregio"
+    names = list(dict.fromkeys(members.loc[~regions, "partnership_name"]))
+    n_regions = members.loc[regions, "partnership_name"].nunique()
+    if n_regions:
+        names.append(t("toegankelijkheid.kaart_regios", aantal=n_regions))
     areas = members.loc[members["member_type"] == "gemeente", "area_code"].nunique()
-    return t("toegankelijkheid.kaart", aantal=len(names), gemeenten=areas,
-             namen=", ".join(names))  # fmt: skip
+    return t("toegankelijkheid.kaart", aantal=len(names) - (1 if n_regions else 0) + n_regions,
+             gemeenten=areas, namen=", ".join(names))  # fmt: skip
 
 
 def figure_map_sentence(info: pd.DataFrame, year: int, threshold: int) -> str:

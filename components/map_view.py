@@ -8,13 +8,16 @@ choice and language, and the sessions share the result (components.data.built).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 import pydeck as pdk
 
 from components import data, maps
+from components.i18n import t
+from domain import context as ctx
 from domain import partnership_map as pm
+from domain.formatting import fmt_decimal
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,8 @@ class MapView:
     members: pd.DataFrame
     info: pd.DataFrame  # maps.area_info: tooltip lines, counts and bins per municipality
     decks: dict[str, pdk.Deck]  # per view of maps.VIEWS, serialised once
+    edges: list[float] = field(default_factory=list)  # classes of a public measure's map
+    measure_year: int | None = None  # the year of that measure
 
 
 def serialised(deck: pdk.Deck) -> pdk.Deck:
@@ -50,14 +55,46 @@ def map_view(
         data.municipalities(), members, programmes,
         dict(zip(counts["area_code"], counts["aangemeld"], strict=True)), year, threshold,
     )  # fmt: skip
-    colours = maps.partnership_colours(list(data.partnerships()["code"]))
+    partnerships = data.partnerships()
+    cases = partnerships[partnerships["kind"] != maps.REGION_KIND]
+    colours = maps.partnership_colours(list(cases["code"]))
+    chosen_regions = set(
+        members.loc[members["partnership_kind"] == maps.REGION_KIND, "partnership_code"]
+    )
+    regions = data.region_boundaries(maps.REGION_KIND)
+    regions = regions[regions["code"].isin(chosen_regions)]
+    bin_fill, edges, measure_year = None, [], None
+    if colour_by in ctx.MAP_MEASURES:
+        info, edges, measure_year = context_info(info, colour_by)
+        bin_fill = maps.context_bin_fill(edges)
     boundaries, basemap = data.area_boundaries(), data.settings().map_basemap
     decks = {
         view: serialised(
             maps.partnership_deck(
-                members, info, colours, view, boundaries, colour_by, threshold, basemap
+                members, info, colours, view, boundaries,
+                "samenwerking" if colour_by == "samenwerking" else "cijfer",
+                threshold, basemap, regions, bin_fill,
             )
         )
         for view in maps.VIEWS
-    }
-    return MapView(members, info, decks)
+    }  # fmt: skip
+    return MapView(members, info, decks, edges, measure_year)
+
+
+def context_info(info: pd.DataFrame, measure: str) -> tuple[pd.DataFrame, list[float], int | None]:
+    """The map's tooltip and colour bin of each municipality from a public measure (CBS): class
+    key '0'..'4', or 'geen' where CBS publishes nothing (Bonaire), never a 0."""
+    values, year = ctx.map_values(data.context_figures(), measure)
+    edges = ctx.class_edges(values.values())
+    info = info.copy()
+    unit = " %" if measure == "netto_arbeidsparticipatie" else ""
+    label = t(f"context.{measure}", jaar=year)
+    keys, lines = [], []
+    for code in info["area_code"]:
+        value = values.get(code)
+        index = ctx.class_of(value, edges)
+        keys.append(maps.NO_DATA_BIN if index is None else str(index))
+        shown = t("context.nb") if value is None else f"{fmt_decimal(value, 1)}{unit}"
+        lines.append(f"{label}: {shown}")
+    info["bin"], info["cijfer"] = keys, lines
+    return info, edges, year

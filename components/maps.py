@@ -48,6 +48,12 @@ OFFLINE_STYLE = "data:application/json," + quote(json.dumps(
         {"id": "achtergrond", "type": "background", "paint": {"background-color": "#f7f9fb"}}
     ]}, separators=(",", ":"),
 ))  # fmt: skip
+# Labour-market regions (arbeidsmarktregio's): drawn as dark outlines, never filled, so the five
+# cases' fills and rings stay readable on top of 35 regions.
+REGION_KIND = "arbeidsmarktregio"
+REGION_EDGE_HEX = "#1f2933"
+REGION_LINE = [*rgb(REGION_EDGE_HEX), 200]
+REGION_LINE_WIDTH = 900
 # Members further apart than this are joined by an arc (twinning across the ocean).
 ARC_MIN_KM = 150
 
@@ -58,6 +64,18 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+def region_outlines(regions: pd.DataFrame) -> pd.DataFrame:
+    """One row per polygon part of each region (code, name, polygon rings)."""
+    rows = []
+    for r in regions.itertuples():
+        geometry = json.loads(r.geometry)
+        parts = (
+            [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        )
+        rows += [{"code": r.code, "naam": r.name, "polygon": rings} for rings in parts]
+    return pd.DataFrame(rows)
 
 
 def partnership_colours(codes: list[str]) -> dict[str, list[int]]:
@@ -202,6 +220,8 @@ def partnership_deck(
     colour_by: str = "samenwerking",
     threshold: int = 10,
     basemap: str = "geen",
+    regions: pd.DataFrame | None = None,
+    bin_fill: dict[str, list[int]] | None = None,
 ) -> pdk.Deck:
     """The partnership map.
 
@@ -210,11 +230,15 @@ def partnership_deck(
     (colour_by='cijfer'). Without: a marker per municipality at its centroid, sized and coloured by
     the figure in 'cijfer' mode. Always: rings in partnership colours, and arcs between far-apart
     members. basemap='carto' draws Carto's light tiles (internet, no token); otherwise no tiles.
+    Labour-market regions are no rings or fills: their outlines (`regions`, from
+    region_boundary) lie on top, so forty partnerships stay readable. `bin_fill` replaces the
+    colours of the figure bins (a map of a public measure, domain.context classes).
     """
+    members = members[members["partnership_kind"] != REGION_KIND]
     first_colour: dict[str, list[int]] = {}
     for r in members.dropna(subset=["area_code"]).itertuples():
         first_colour.setdefault(r.area_code, colours[r.partnership_code])
-    by_bin = bin_colours(threshold)
+    by_bin = bin_fill or bin_colours(threshold)
     figure_fill = {r.area_code: [*by_bin[r.bin], 230] for r in info.itertuples()}
     layers = []
     shapes = None if boundaries is None or boundaries.empty else boundaries
@@ -231,6 +255,15 @@ def partnership_deck(
                 get_polygon="polygon", get_fill_color="vulling", get_line_color="lijn",
                 get_line_width="lijndikte", line_width_min_pixels=0.5, stroked=True, filled=True,
                 pickable=True, auto_highlight=True,
+            )
+        )  # fmt: skip
+    if regions is not None and not regions.empty:
+        layers.append(
+            pdk.Layer(
+                "PolygonLayer", region_outlines(regions), id="regios",
+                get_polygon="polygon", get_line_color=REGION_LINE, get_fill_color=[0, 0, 0, 0],
+                get_line_width=REGION_LINE_WIDTH, line_width_min_pixels=1.5, stroked=True,
+                filled=False, pickable=False,
             )
         )  # fmt: skip
     points = info[~info["area_code"].isin(drawn)].copy()
@@ -312,6 +345,30 @@ def figure_legend_entries(threshold: int) -> list[tuple[str, str]]:
     labels = [t("kaart.bin_geen"), t("kaart.bin_klein", drempel=threshold),
               *bin_labels(threshold)]  # fmt: skip
     return list(zip(labels, colours, strict=False))
+
+
+def context_legend_entries(edges: list[float], unit: str = "") -> list[tuple[str, str]]:
+    """(label, colour) per class of a public measure: no figure, then the classes low to high."""
+    from domain.formatting import fmt_decimal
+
+    colours = [NO_DATA_COLOUR, *BIN_COLOURS[: len(edges) + 1]]
+    labels = [t("kaart.bin_geen_cbs")]
+    bounds = [None, *edges, None]
+    for lo, hi in zip(bounds, bounds[1:], strict=False):
+        if lo is None:
+            labels.append(t("kaart.bin_tot", tot=fmt_decimal(hi, 1) + unit))
+        elif hi is None:
+            labels.append(t("kaart.bin_vanaf", vanaf=fmt_decimal(lo, 1) + unit))
+        else:
+            labels.append(f"{fmt_decimal(lo, 1)}{unit} – {fmt_decimal(hi, 1)}{unit}")
+    return list(zip(labels, colours, strict=True))
+
+
+def context_bin_fill(edges: list[float]) -> dict[str, list[int]]:
+    """Fill colour per class key ('geen', '0', '1', ...) of a public measure's map."""
+    out = {NO_DATA_BIN: rgb(NO_DATA_COLOUR)}
+    out.update({str(i): rgb(BIN_COLOURS[i]) for i in range(len(edges) + 1)})
+    return out
 
 
 def selected_area(event) -> str | None:

@@ -113,7 +113,9 @@ def context_figures(
     if years:
         stmt = stmt.where(c.year.in_(years))
     with engine.connect() as conn:
-        frame = pd.DataFrame(conn.execute(stmt).mappings().all(), columns=list(stmt.selected_columns.keys()))
+        frame = pd.DataFrame(
+            conn.execute(stmt).mappings().all(), columns=list(stmt.selected_columns.keys())
+        )
     frame["year"] = frame["year"].astype(int)
     frame["value"] = frame["value"].astype(float)
     return frame
@@ -149,7 +151,9 @@ def context_sources(engine: sa.Engine) -> pd.DataFrame:
         .order_by(source.c.id, c.measure)
     )
     with engine.connect() as conn:
-        rows = pd.DataFrame(conn.execute(stmt).mappings().all(), columns=list(stmt.selected_columns.keys()))
+        rows = pd.DataFrame(
+            conn.execute(stmt).mappings().all(), columns=list(stmt.selected_columns.keys())
+        )
     if rows.empty:
         return rows
     return (

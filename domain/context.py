@@ -175,3 +175,120 @@ def partnership_context(figures: pd.DataFrame, codes: Iterable[str]) -> dict:
     same_year = out["inwoners_jaar"] == out["bijstand_jaar"]
     out["per_1000"] = per_thousand(out["bijstand"], out["inwoners"]) if same_year else None
     return out
+
+
+# The headline measures of a municipality's profile, in the order the page shows them.
+PROFILE_MEASURES = ("inwoners", "bijstand", "bijstand_per_1000", "netto_arbeidsparticipatie")
+
+
+def profile_row(figures: pd.DataFrame, codes: Iterable[str], years: Mapping[str, int]) -> dict:
+    """The profile measures for one municipality or a group of them (a region, a province, the
+    Netherlands): counts summed over every member (missing when one lacks it), bijstand per
+    1,000 from those sums, and a percentage only for a single municipality (CBS publishes no
+    group averages in these tables, and the monitor never makes one). `years`: measure -> year."""
+    codes = list(dict.fromkeys(codes))
+    single = len(codes) == 1
+    inwoners = group_sum(figures, codes, "inwoners", years["inwoners"])
+    bijstand = group_sum(figures, codes, "bijstand", years["bijstand"])
+    same_year = years["inwoners"] == years["bijstand"]
+    participation = None
+    if single and years.get("netto_arbeidsparticipatie"):
+        participation, _ = value_of(
+            figures, codes[0], "netto_arbeidsparticipatie", years["netto_arbeidsparticipatie"]
+        )
+    return {
+        "inwoners": inwoners,
+        "bijstand": bijstand,
+        "bijstand_per_1000": per_thousand(bijstand, inwoners) if same_year else None,
+        "netto_arbeidsparticipatie": participation,
+    }
+
+
+def profile_years(figures: pd.DataFrame) -> dict[str, int | None]:
+    """The year each profile measure is shown for: the newest that CBS published."""
+    years = {
+        m: latest_year(figures, m) for m in ("inwoners", "bijstand", "netto_arbeidsparticipatie")
+    }
+    # Per 1,000 only divides figures of one year: the year of the bijstand figure.
+    bijstand_year = years["bijstand"]
+    if (
+        bijstand_year
+        and (figures["measure"].eq("inwoners") & figures["year"].eq(bijstand_year)).any()
+    ):
+        years["inwoners"] = bijstand_year
+    return years
+
+
+def opening_municipality(
+    members: pd.DataFrame,
+    figures: pd.DataFrame,
+    known: Iterable[str],
+    user_partnership_ids: Iterable[int] = (),
+    partnership_code: str | None = None,
+) -> str | None:
+    """The municipality the Gemeente page opens on when none is chosen: the first member of the
+    signed-in user's partnerships, else the first member of the chosen partnership, else the
+    largest municipality (by inhabitants) among `known` (the current filter)."""
+    known = list(known)
+    areas = members[members["member_type"] == "gemeente"].dropna(subset=["area_code"])
+    areas = areas[areas["area_code"].isin(known)]
+    mine = areas[areas["partnership_id"].isin(list(user_partnership_ids))]
+    if not mine.empty:
+        return str(mine["area_code"].iloc[0])
+    if partnership_code:
+        chosen = areas[areas["partnership_code"] == partnership_code]
+        if not chosen.empty:
+            return str(chosen["area_code"].iloc[0])
+    year = latest_year(figures, "inwoners")
+    sizes = figures[
+        (figures["measure"] == "inwoners")
+        & (figures["year"] == year)
+        & (figures["area_code"].isin(known))
+    ]
+    if not sizes.empty:
+        return str(
+            sizes.sort_values(["value", "area_code"], ascending=[False, True])["area_code"].iloc[0]
+        )
+    return known[0] if known else None
+
+
+# The measures Kaart can colour municipalities by.
+MAP_MEASURES = ("bijstand_per_1000", "netto_arbeidsparticipatie")
+# Classes of a choropleth: five, as many municipalities in each (quantiles), edges rounded.
+MAP_CLASSES = 5
+NO_FIGURE = "geen"
+
+
+def map_values(figures: pd.DataFrame, measure: str) -> tuple[dict[str, float], int | None]:
+    """Per municipality the value of a map measure in its newest year, and that year."""
+    if measure == "bijstand_per_1000":
+        year = latest_year(figures, "bijstand")
+        if year is None:
+            return {}, None
+        rows = figures[figures["year"] == year]
+        wide = rows.pivot_table(index="area_code", columns="measure", values="value")
+        if "inwoners" not in wide or "bijstand" not in wide:
+            return {}, None
+        wide = wide.dropna(subset=["inwoners", "bijstand"])
+        wide = wide[wide["inwoners"] > 0]
+        return (wide["bijstand"] * PER_INHABITANTS / wide["inwoners"]).to_dict(), year
+    year = latest_year(figures, measure)
+    rows = figures[(figures["measure"] == measure) & (figures["year"] == year)]
+    return dict(zip(rows["area_code"], rows["value"].astype(float), strict=True)), year
+
+
+def class_edges(values: Iterable[float], n: int = MAP_CLASSES, decimals: int = 1) -> list[float]:
+    """Inner edges of `n` classes with about as many municipalities in each (quantiles), rounded
+    to `decimals` and without duplicates. A value belongs to the first class whose edge exceeds it."""
+    series = pd.Series(list(values), dtype=float).dropna()
+    if series.empty:
+        return []
+    qs = [series.quantile(i / n) for i in range(1, n)]
+    return sorted({round(float(q), decimals) for q in qs})
+
+
+def class_of(value: float | None, edges: list[float]) -> int | None:
+    """The class index of a value (0 = lowest), None when there is no value."""
+    if value is None or pd.isna(value):
+        return None
+    return sum(value >= e for e in edges)

@@ -1,16 +1,22 @@
-"""Gemeente: one municipality's profile: its partnerships, programmes and figures."""
+"""Gemeente: the page a wethouder opens first: one municipality's public figures (CBS) beside its
+region, province, the Netherlands and its peers, its partners on a map, the reach of its
+programmes, and its partnerships."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from components import data, filters, layout
+from components import auth, context_view, data, filters, layout
 from components.guard import render_safely
 from components.i18n import t
+from components.map_view import map_view
+from domain import context as ctx
 from domain import summary
 from domain.formatting import fmt_date
 from domain.partnership_map import programmes_by_area
+
+AMR = "arbeidsmarktregio"
 
 
 def _to_sidebar() -> None:
@@ -18,29 +24,34 @@ def _to_sidebar() -> None:
     st.session_state["f_gemeente"] = st.session_state.get("gemeente_keuze")
 
 
-def choose_municipality(sel: filters.Selection) -> str | None:
+def choose_municipality(sel: filters.Selection, members: pd.DataFrame) -> str | None:
+    """The chosen municipality, or the one the page opens on (never empty)."""
     areas = data.municipalities()
     names = dict(zip(areas["code"], areas["name"], strict=True))
     if sel.municipality:
         return sel.municipality
-    st.info(t("gemeente.kies_uitleg"))
-    return st.selectbox(
-        t("filters.gemeente"), list(names), format_func=names.get, index=None,
-        placeholder=t("kaart.kies_placeholder"), key="gemeente_keuze", on_change=_to_sidebar,
+    user = auth.current_user()
+    code = ctx.opening_municipality(
+        members, data.context_figures(), list(names),
+        user.partnership_ids if user else (), sel.partnership,
     )  # fmt: skip
+    st.selectbox(
+        t("gemeente.andere"), list(names), format_func=names.get,
+        index=list(names).index(code) if code in names else None,
+        key="gemeente_keuze", on_change=_to_sidebar,
+    )  # fmt: skip
+    return code
 
 
-def render() -> None:
-    layout.header("gemeente")
-    sel = filters.current()
-    code = choose_municipality(sel)
-    if code is None:
-        return
-    areas = data.municipalities(include_merged=True).set_index("code")
+def heading(code: str, areas: pd.DataFrame, region: pd.Series | None) -> None:
     area = areas.loc[code]
     st.header(f"{area['name']} ({code})")
-    kind = t(f"gebied.{area['kind']}")
-    st.caption(f"{kind} · {area['province'] if isinstance(area['province'], str) else ''}")
+    parts = [t(f"gebied.{area['kind']}")]
+    if isinstance(area["province"], str):
+        parts.append(t("gemeente.provincie", naam=area["province"]))
+    if region is not None:
+        parts.append(t("gemeente.regio", naam=region["partnership_name"]))
+    st.caption(" · ".join(parts))
     merged = areas[(areas["current_code"] == code) & (areas.index != code)]
     for old_code, old in merged.iterrows():
         st.caption(
@@ -54,44 +65,97 @@ def render() -> None:
     if area["kind"] == "openbaar_lichaam":
         st.caption(t("gemeente.openbaar_lichaam"))
 
-    members = data.partnership_members()
-    own = members[members["area_code"] == code]
-    if own.empty:
-        st.info(t("gemeente.geen_samenwerking", naam=area["name"]))
-    else:
-        st.subheader(t("gemeente.samenwerkingen_kop"))
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    t("kolom.samenwerking"): own["partnership_name"],
-                    t("kolom.soort"): [t(f"soort.{k}") for k in own["partnership_kind"]],
-                    t("kolom.lid"): own["organisation_name"].fillna(own["area_name"]),
-                    t("kolom.rol"): own["role"],
-                }
-            ),
-            hide_index=True,
-            width="stretch",
+
+def public_figures(code: str, areas: pd.DataFrame, members: pd.DataFrame, region) -> None:
+    figures = data.context_figures()
+    years = ctx.profile_years(figures)
+    st.subheader(t("context.kop"))
+    if not context_view.tiles(figures, code, areas.loc[code, "name"], years):
+        return
+    current = areas[areas.index == areas["current_code"]]
+    names = dict(zip(current.index, current["name"], strict=True))
+    groups = []
+    if region is not None:
+        codes = members[members["partnership_id"] == region["partnership_id"]]["area_code"]
+        groups.append((region["partnership_name"], list(codes)))
+    province = areas.loc[code, "province"]
+    if isinstance(province, str):
+        codes = current[(current["province"] == province) & (current["kind"] == "gemeente")]
+        groups.append((t("gemeente.provincie", naam=province), list(codes.index)))
+    groups.append((t("context.nederland"), list(current[current["kind"] == "gemeente"].index)))
+    st.markdown(f"**{t('context.vergelijking_kop')}**")
+    st.caption(t("context.vergelijking_uitleg", aantal=ctx.PEER_COUNT))
+    table = context_view.comparison_table(figures, code, names, groups, years)
+    layout.plain_table(table)
+    layout.table_download(table, f"gemeente_{code}_context", key="dl_gemeente_context")
+
+
+def partner_map(code: str, own: pd.DataFrame, year: int) -> None:
+    ids = tuple(sorted({int(i) for i in own["partnership_id"]}))
+    if not ids:
+        return
+    st.subheader(t("gemeente.kaart_kop"))
+    view = map_view(year, ids)
+    caribbean = (view.members["lat"] < 20).any()
+    st.pydeck_chart(view.decks["nederland"], height=380, width="stretch", key="gemeente_kaart")
+    if caribbean:
+        st.pydeck_chart(
+            view.decks["caribisch"], height=260, width="stretch", key="gemeente_kaart_c"
         )
+    st.caption(t("gemeente.kaart_uitleg", namen=", ".join(dict.fromkeys(own["partnership_name"]))))
 
-    own_programmes = programmes_by_area(members, data.programmes()).get(code, [])
-    if own_programmes:
-        st.subheader(t("gemeente.programmas_kop"))
-        st.markdown("\n".join(f"- {name}" for name in own_programmes))
 
-    layout.fictional_notice()
+def reach(code: str, name: str, own: pd.DataFrame, members: pd.DataFrame, year: int) -> None:
+    """Trajectories started per 100 on bijstand: the municipality and each of its partnerships
+    that runs programmes."""
+    programmes = data.programmes()
     threshold = data.settings().suppress_below
-    figures = data.yearly_figures(sel.year, (code,))
+    rows = []
+    mine = data.yearly_figures(year, (code,))
+    rows.append((name, int(mine["gestart"].sum()) if not mine.empty else 0, [code]))
+    for pid, group in own.groupby("partnership_id", sort=False):
+        ids = set(programmes[programmes["partnership_id"] == pid]["id"])
+        if not ids:
+            continue
+        codes = tuple(members[members["partnership_id"] == pid]["area_code"].dropna().unique())
+        figures = data.yearly_figures(year, codes)
+        started = int(figures[figures["programme_id"].isin(ids)]["gestart"].sum())
+        rows.append((group["partnership_name"].iloc[0], started, list(codes)))
+    figures = data.context_figures()
+    context_view.show_reach(context_view.reach_rows(figures, rows, year, threshold))
+
+
+def partnerships_table(own: pd.DataFrame, name: str) -> None:
+    if own.empty:
+        st.info(t("gemeente.geen_samenwerking", naam=name))
+        return
+    st.subheader(t("gemeente.samenwerkingen_kop"))
+    layout.plain_table(
+        pd.DataFrame(
+            {
+                t("kolom.samenwerking"): own["partnership_name"],
+                t("kolom.soort"): [t(f"soort.{k}") for k in own["partnership_kind"]],
+                t("kolom.rol"): own["role"],
+            }
+        )
+    )
+
+
+def trajectory_figures(code: str, name: str, year: int) -> None:
+    threshold = data.settings().suppress_below
+    figures = data.yearly_figures(year, (code,))
     figures = figures[figures["aangemeld"] + figures["geplaatst"] + figures["lopend"] > 0]
-    st.subheader(t("gemeente.cijfers_kop", jaar=sel.year))
+    st.subheader(t("gemeente.cijfers_kop", jaar=year))
+    layout.fictional_notice()
     if figures.empty:
-        st.info(t("gemeente.geen_cijfers", naam=area["name"], jaar=sel.year))
+        st.info(t("gemeente.geen_cijfers", naam=name, jaar=year))
         return
     totals = summary.shown(summary.totals(figures), threshold)
     layout.tiles(
         [
-            (t("overzicht.aangemeld", jaar=sel.year), totals["aangemeld"], None),
-            (t("overzicht.geplaatst", jaar=sel.year), totals["geplaatst"], None),
-            (t("overzicht.duurzaam", jaar=sel.year), totals["duurzaam"], None),
+            (t("overzicht.aangemeld", jaar=year), totals["aangemeld"], None),
+            (t("overzicht.geplaatst", jaar=year), totals["geplaatst"], None),
+            (t("overzicht.duurzaam", jaar=year), totals["duurzaam"], None),
         ]
     )
     names = data.programmes().set_index("id")["name"]
@@ -99,15 +163,40 @@ def render() -> None:
         {
             t("kolom.programma"): [names[i] for i in figures["programme_id"]],
             **{
-                t(f"kolom.{name}"): [
-                    summary.shown({name: int(v)}, threshold)[name] for v in figures[name]
+                t(f"kolom.{col}"): [
+                    summary.shown({col: int(v)}, threshold)[col] for v in figures[col]
                 ]
-                for name in ("aangemeld", "gestart", "geplaatst", "duurzaam", "lopend")
+                for col in ("aangemeld", "gestart", "geplaatst", "duurzaam", "lopend")
             },
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
-    layout.table_download(table, f"gemeente_{code}_{sel.year}", key="dl_gemeente")
+    layout.plain_table(table)
+    layout.table_download(table, f"gemeente_{code}_{year}", key="dl_gemeente")
+
+
+def render() -> None:
+    layout.header("gemeente")
+    sel = filters.current()
+    members = data.partnership_members()
+    code = choose_municipality(sel, members)
+    if code is None:
+        st.info(t("gemeente.kies_uitleg"))
+        return
+    areas = data.municipalities(include_merged=True).set_index("code")
+    name = areas.loc[code, "name"]
+    own = members[members["area_code"] == code]
+    regions = own[own["partnership_kind"] == AMR]
+    region = regions.iloc[0] if not regions.empty else None
+    heading(code, areas, region)
+    public_figures(code, areas, members, region)
+    partner_map(code, own, sel.year)
+    reach(code, name, own[own["partnership_kind"] != AMR], members, sel.year)
+    partnerships_table(own, name)
+    own_programmes = programmes_by_area(members, data.programmes()).get(code, [])
+    if own_programmes:
+        st.subheader(t("gemeente.programmas_kop"))
+        st.markdown("\n".join(f"- {p}" for p in own_programmes))
+    trajectory_figures(code, name, sel.year)
     layout.data_date()
     layout.definitions()
 

@@ -9,6 +9,7 @@ from components import alt_text, charts, data, filters, layout, maps
 from components.guard import render_safely
 from components.i18n import t
 from components.map_view import map_view
+from domain import context as ctx
 from domain import partnership_map as pm
 from domain.formatting import fmt_date
 
@@ -40,7 +41,7 @@ def page_filters(municipalities: pd.DataFrame) -> tuple[str | None, str | None, 
         lambda p: t("filters.alle") if p is None else p,
     )  # fmt: skip
     colour_by = filters.page_select(
-        "f_kaart_kleur", t("kaart.kleur"), ["samenwerking", "cijfer"],
+        "f_kaart_kleur", t("kaart.kleur"), ["samenwerking", *ctx.MAP_MEASURES, "cijfer"],
         lambda c: t(f"kaart.kleur_{c}"), widget=st.radio,
     )  # fmt: skip
     return kind, province, colour_by
@@ -83,18 +84,26 @@ def render() -> None:
                 on_select=_on_map_select(key), selection_mode="single-object",
             )  # fmt: skip
 
+    cases = partnerships[partnerships["kind"] != maps.REGION_KIND]
     order = {code: i for i, code in enumerate(all_codes)}
-    legend = maps.legend_entries(partnerships, order)
+    legend = maps.legend_entries(cases, order)
     if colour_by == "cijfer":
         st.markdown(t("kaart.legenda_cijfer", jaar=sel.year))
         legend = maps.figure_legend_entries(threshold)
+    elif colour_by in ctx.MAP_MEASURES:
+        st.markdown(t(f"kaart.legenda_{colour_by}", jaar=view.measure_year))
+        unit = " %" if colour_by == "netto_arbeidsparticipatie" else ""
+        legend = maps.context_legend_entries(view.edges, unit)
     else:
         st.markdown(t("kaart.legenda_samenwerking"))
+    if len(cases) < len(partnerships):
+        legend = [*legend, (t("kaart.legenda_regio"), maps.REGION_EDGE_HEX)]
     st.image(charts.legend_svg(legend))
-    st.caption(
-        alt_text.figure_map_sentence(info, sel.year, threshold) if colour_by == "cijfer"
-        else alt_text.map_sentence(members)
-    )  # fmt: skip
+    if colour_by == "cijfer":
+        st.caption(alt_text.figure_map_sentence(info, sel.year, threshold))
+    elif colour_by in ctx.MAP_MEASURES:
+        st.caption(t(f"kaart.bron_{colour_by}", jaar=view.measure_year))
+    st.caption(alt_text.map_sentence(members))
     if boundaries.empty:
         st.caption(t("kaart.uitleg_zonder_grenzen"))
     else:
