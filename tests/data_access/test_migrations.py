@@ -36,3 +36,37 @@ def test_schema_has_no_column_for_personal_data():
             )
     trajectory = metadata.tables["trajectory"]
     assert {c.name for c in trajectory.columns}.isdisjoint({"name", "bsn", "birth_date", "address"})
+
+
+def test_widening_partnership_kinds_keeps_members_and_programmes(engine):
+    """Migration 0006 rebuilds `partnership` on SQLite; with foreign keys on, dropping the old
+    table would cascade-delete every member and programme. They must survive, on both dialects."""
+    migrate.downgrade(engine, "0005")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO area (code, name, kind, lat, lon, current_code) "
+            "VALUES ('GM0546', 'Leiden', 'gemeente', 52.16, 4.48, 'GM0546')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO partnership (id, code, name, kind, start_date) "
+            "VALUES (1, 'P', 'Proef', 'convenant', '2020-01-01')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO partnership_member (partnership_id, area_code, role) "
+            "VALUES (1, 'GM0546', 'lid')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO programme (code, name, partnership_id, start_date) "
+            "VALUES ('PR', 'Programma', 1, '2020-01-01')"
+        )
+    migrate.upgrade(engine)
+    with engine.begin() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM partnership_member").scalar() == 1
+        assert conn.exec_driver_sql("SELECT count(*) FROM programme").scalar() == 1
+        conn.exec_driver_sql(
+            "INSERT INTO partnership (id, code, name, kind, start_date) "
+            "VALUES (2, 'AM19', 'Arbeidsmarktregio Holland Rijnland', 'arbeidsmarktregio', '2012-06-28')"
+        )
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:  # foreign keys are on again after the migration
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
