@@ -1,0 +1,103 @@
+"""Gemeente (AppTest, both databases): the profile shows exactly the CBS values, opens on a
+municipality when none is chosen, compares with region, province, the Netherlands and peers,
+says "geen CBS-cijfers" for Bonaire, and keeps reach of small counts hidden."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from data_access.public_data import SAMPLE_DIR
+from tests.pages.apptest import open_page, page_text
+
+PAGE = "pages/gemeente.py"
+
+
+def _cbs(code: str, year: int) -> dict[str, str]:
+    with (SAMPLE_DIR / "cbs" / "cbs_context_gemeenten.csv").open(encoding="utf-8") as fh:
+        return next(
+            r for r in csv.DictReader(fh) if r["gemeentecode"] == code and int(r["jaar"]) == year
+        )
+
+
+def _nl(n: str | float) -> str:
+    return f"{int(float(n)):,}".replace(",", ".")
+
+
+def _tiles(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+# Den Haag, Leiden, Amsterdam, Rotterdam, Utrecht, Groningen, Westland.
+@pytest.mark.parametrize(
+    "code", ["GM0518", "GM0546", "GM0363", "GM0599", "GM0344", "GM0014", "GM1783"]
+)
+def test_profile_tiles_show_the_cbs_values(code):
+    at = open_page(PAGE, gemeente=code)
+    assert not at.exception
+    tiles, source = _tiles(at), _cbs(code, 2024)
+    assert tiles["Inwoners (2024)"] == _nl(source["inwoners"])
+    assert tiles["Met bijstand (dec. 2024)"] == _nl(source["bijstand_personen"])
+    rate = float(source["bijstand_personen"]) * 1000 / float(source["inwoners"])
+    assert tiles["Bijstand per 1.000 inwoners (2024)"] == f"{rate:.1f}".replace(".", ",")
+    participation = _cbs(code, 2022)["netto_arbeidsparticipatie_pct"]
+    expected = f"{participation.replace('.', ',')} %" if code != "GM0363" else "niet beschikbaar"
+    assert tiles["Netto arbeidsparticipatie (2022)"] == expected
+    assert "Bron: CBS, Kerncijfers wijken en buurten 2024" in page_text(at)
+
+
+def test_den_haag_exactly_as_published():
+    tiles = _tiles(open_page(PAGE, gemeente="GM0518"))
+    assert tiles["Inwoners (2024)"] == "566.221"
+    assert tiles["Met bijstand (dec. 2024)"] == "22.000"
+
+
+def test_comparison_has_region_province_netherlands_and_ten_peers():
+    at = open_page(PAGE, gemeente="GM0546")
+    table = at.table[0].value
+    rows = list(table.index)
+    assert rows[:4] == ["Leiden", "Arbeidsmarktregio Holland Rijnland", "provincie Zuid-Holland",
+                        "Nederland"]  # fmt: skip
+    assert len(rows) == 4 + 10
+    netherlands = table.loc["Nederland"]
+    assert netherlands.iloc[0] == "17.942.942"  # sum of the 342 municipalities, 1-1-2024
+    assert netherlands.iloc[3] == "niet beschikbaar"  # no group average of a percentage
+
+
+def test_bonaire_says_cbs_publishes_nothing_and_shows_no_zero():
+    at = open_page(PAGE, gemeente="GM9001")
+    text = page_text(at)
+    assert "CBS publiceert deze cijfers niet voor Bonaire" in text
+    assert not any(label.startswith("Inwoners") for label in _tiles(at))
+
+
+def test_opens_on_the_first_member_of_the_chosen_partnership():
+    at = open_page(PAGE, samenwerking="HOLLAND-RIJNLAND")
+    assert not at.exception
+    assert any(h.value.startswith("Hillegom (GM0534)") for h in at.header)
+
+
+def test_opens_on_the_largest_municipality_without_a_choice():
+    at = open_page(PAGE)
+    assert any(h.value.startswith("Amsterdam (GM0363)") for h in at.header)
+    assert _tiles(at)["Inwoners (2024)"] == "931.298"
+
+
+def test_reach_is_marked_fictional_and_hides_small_counts():
+    at = open_page(PAGE, gemeente="GM0518", jaar="2026")
+    text = page_text(at)
+    assert "Fictief: de trajecten zijn verzonnen" in text
+    reach = next(
+        tb.value for tb in at.table if "Bereik: gestart per 100 met bijstand" in tb.value.columns
+    )
+    deal = reach.loc["Regionale deal Den Haag – Westland"]
+    assert deal.iloc[0] == "<10" and deal.iloc[2] == "niet beschikbaar"
+
+
+def test_profile_in_english():
+    at = open_page(PAGE, gemeente="GM0546", taal="en")
+    tiles = _tiles(at)
+    assert tiles["Inhabitants (2024)"] == "130,108"
+    assert tiles["Net labour participation (2022)"] == "72.9 %"
+    assert "Source: CBS" in page_text(at)
