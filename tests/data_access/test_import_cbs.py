@@ -12,7 +12,7 @@ import pytest
 import requests
 import sqlalchemy as sa
 
-from data_access import cbs_import, sample
+from data_access import cbs_import, public_data, sample
 from data_access.__main__ import main
 from data_access.context import context_figures
 from data_access.schema import area, audit_log, context_figure, source
@@ -77,10 +77,12 @@ def areas_engine(engine):
 
 
 @pytest.fixture
-def sample_copy(engine):
-    """A fresh database seeded with the sample data (public layer included), to write to."""
-    sample.seed(engine)
-    return engine
+def seeded_public(areas_engine):
+    """The municipalities and the public layer exactly as `seed` loads them (without the
+    invented partnerships and trajectories, which import-cbs never touches)."""
+    with areas_engine.begin() as conn:
+        public_data.load(conn)
+    return areas_engine
 
 
 def _values(engine, code: str, year: int) -> dict[str, float]:
@@ -283,9 +285,22 @@ def test_a_csv_cell_that_is_no_number_is_named_by_row_and_column(areas_engine, t
 
 
 def test_importing_the_2024_table_into_the_seeded_database_changes_no_seeded_figure(
-    sample_copy, statline
+    seeded_public, statline
 ):
-    result = cbs_import.import_table(sample_copy, "85984NED", 2024, USER)
-    assert (result.new, result.changed) == (0, 0)
-    assert result.unchanged == 25
-    assert _audit(sample_copy) == []
+    before = context_figures(seeded_public)
+    result = cbs_import.import_table(seeded_public, "85984NED", 2024, USER)
+    # Same title and publisher: the seed's source row, so the published values are unchanged.
+    assert (result.new, result.changed, result.unchanged) == (0, 0, 25)
+    assert context_figures(seeded_public).equals(before)
+    assert _audit(seeded_public) == []
+
+
+def test_the_command_reads_a_csv_and_wants_its_source(areas_engine, tmp_path, capsys):
+    url = areas_engine.url.render_as_string(hide_password=False)
+    path = _csv(tmp_path, "gemeentecode,jaar,inwoners\nGM0546,2024,130108\n")
+    assert main(["--database-url", url, "import-cbs", "--csv", str(path)]) == 2
+    assert "--bron" in capsys.readouterr().err
+    args = ["import-cbs", "--csv", str(path), "--bron", "Kerncijfers wijken en buurten 2024"]
+    assert main(["--database-url", url, *args, "--jaar", "2024"]) == 0
+    assert "1 nieuw" in capsys.readouterr().out
+    assert _values(areas_engine, "GM0546", 2024) == {"inwoners": 130108}
