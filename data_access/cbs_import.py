@@ -94,9 +94,12 @@ def _fetch(table_id: str, year: int | None):
             timeout=CBS_TIMEOUT_S,
         )
     except (requests.ConnectionError, requests.Timeout) as exc:
-        raise CbsImportError(
-            [f"{where} is niet bereikbaar: {type(exc).__name__}. {OFFLINE_ADVICE}"]
-        ) from None
+        reason = (
+            f"geen antwoord binnen {CBS_TIMEOUT_S} seconden"
+            if isinstance(exc, requests.Timeout)
+            else "geen verbinding"
+        )
+        raise CbsImportError([f"{where} is niet bereikbaar ({reason}). {OFFLINE_ADVICE}"]) from None
     except requests.HTTPError as exc:
         status = exc.response.status_code if exc.response is not None else None
         cause = getattr(exc, "__cause__", None)
@@ -109,10 +112,8 @@ def _fetch(table_id: str, year: int | None):
         else:
             problem = f"{where} gaf een fout ({status or 'onbekend'}). Probeer het later opnieuw."
         raise CbsImportError([problem]) from None
-    except requests.RequestException as exc:
-        raise CbsImportError(
-            [f"{where} is niet bereikbaar: {type(exc).__name__}. {OFFLINE_ADVICE}"]
-        ) from None
+    except requests.RequestException:
+        raise CbsImportError([f"{where} is niet bereikbaar. {OFFLINE_ADVICE}"]) from None
     except (ValueError, KeyError) as exc:
         if isinstance(exc, CbsImportError):
             raise

@@ -208,16 +208,26 @@ def test_a_table_cbs_does_not_have_is_named(areas_engine, statline):
     assert "99999NED bestaat niet" in refused.value.problems[0]
 
 
-def test_offline_the_command_says_so_in_dutch_with_exit_code_1(areas_engine, monkeypatch, capsys):
+@pytest.mark.parametrize(
+    ("failure", "reason"),
+    [
+        (requests.ConnectionError("Failed to resolve 'opendata.cbs.nl'"), "geen verbinding"),
+        (requests.ReadTimeout("read timed out"), "geen antwoord binnen 60 seconden"),
+    ],
+)
+def test_offline_the_command_says_so_in_dutch_with_exit_code_1(
+    areas_engine, monkeypatch, capsys, failure, reason
+):
     def no_network(session, prepared, **kwargs):
-        raise requests.ConnectionError("Failed to resolve 'opendata.cbs.nl'")
+        raise failure
 
     monkeypatch.setattr(requests.Session, "send", no_network)
     url = areas_engine.url.render_as_string(hide_password=False)
     code = main(["--database-url", url, "import-cbs", "85984NED", "--jaar", "2024"])
     err = capsys.readouterr().err
     assert code == 1
-    assert "niet bereikbaar" in err and "Is er internet?" in err and "--csv" in err
+    assert f"niet bereikbaar ({reason})" in err and "Is er internet?" in err
+    assert "--csv" in err
     assert "Traceback" not in err
     assert _count(areas_engine, context_figure) == 0
 
