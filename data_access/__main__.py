@@ -218,6 +218,49 @@ def cmd_import_boundaries(args) -> int:
     return 0
 
 
+def cmd_import_cbs(args) -> int:
+    from pathlib import Path
+
+    from data_access import cbs_import
+
+    if (args.table is None) == (args.csv is None):
+        print(
+            "Geef óf een CBS-tabelnummer (bijvoorbeeld 85984NED) óf --csv BESTAND.", file=sys.stderr
+        )
+        return 2
+    if args.csv is not None and not args.bron:
+        print(
+            'Geef bij --csv ook de bron: --bron "Kerncijfers wijken en buurten 2025".',
+            file=sys.stderr,
+        )
+        return 2
+    engine = _engine(args)
+    migrate.upgrade(engine)
+    user = _cli_user().username
+    try:
+        if args.csv is not None:
+            result = cbs_import.import_csv(
+                engine, Path(args.csv), args.bron, args.jaar, user, table_id=args.tabel
+            )
+        else:
+            result = cbs_import.import_table(engine, args.table, args.jaar, user)
+    except cbs_import.CbsImportError as exc:
+        print("CBS-cijfers niet ingelezen; er is niets gewijzigd.", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"- {problem}", file=sys.stderr)
+        return 1
+    years = ", ".join(str(y) for y in result.years)
+    what = f"{result.label} ({result.source_title}), {years}"
+    if not result.changed_anything:
+        print(f"{what}: niets gewijzigd ({result.unchanged} cijfers waren al zo ingelezen).")
+        return 0
+    print(
+        f"{what}: {result.new} nieuw, {result.changed} gewijzigd, {result.unchanged} ongewijzigd "
+        "(in het auditlog). Bron: CBS, licentie CC BY 4.0."
+    )
+    return 0
+
+
 def cmd_status(args) -> int:
     from data_access import queries
 
@@ -285,6 +328,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pdok", type=int, metavar="JAAR", help="haal de grenzen van dit jaar bij PDOK")
     p.add_argument("--year", type=int, help="jaar van de indeling (standaard: uit de bestandsnaam)")
     p.set_defaults(func=cmd_import_boundaries)
+
+    p = sub.add_parser(
+        "import-cbs",
+        help="lees CBS-cijfers per gemeente in: een StatLine-tabel (internet) of een CSV (offline)",
+    )
+    p.add_argument(
+        "table", nargs="?", metavar="TABEL", help="StatLine-tabel, bijvoorbeeld 85984NED"
+    )
+    p.add_argument("--jaar", type=int, help="alleen dit jaar (standaard: het jaar van de tabel)")
+    p.add_argument(
+        "--csv", metavar="BESTAND", help="CSV in de kolommen van cbs_context_gemeenten.csv"
+    )
+    p.add_argument("--bron", help="titel van de bron bij --csv, bijvoorbeeld de CBS-tabeltitel")
+    p.add_argument("--tabel", help="CBS-tabelnummer bij --csv (voor de link naar StatLine)")
+    p.set_defaults(func=cmd_import_cbs)
 
     p = sub.add_parser(
         "rebuild-stats",
