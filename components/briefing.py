@@ -163,7 +163,9 @@ def build(sel: filters.Selection, made_on: date | None = None) -> BriefingView:
     static_map = None
     if not members.empty:
         colours = maps.partnership_colours(list(all_partnerships["code"]))
-        static_map = maps.static_partner_figure(data.municipalities(), members, colours)
+        static_map = maps.static_partner_figure(
+            data.municipalities(), members, colours, data.area_boundaries()
+        )
 
     content = BriefingContent(
         title=t("briefing.kop", onderwerp=title, jaar=sel.year),

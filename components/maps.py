@@ -392,19 +392,48 @@ INSET_X, INSET_Y = (0.0, 0.27), (0.70, 1.0)
 LABEL_AT_MOST = 4
 
 
+def outline_path(boundaries: pd.DataFrame) -> tuple[list, list]:
+    """Every ring of every shape as one line, separated by None: one Plotly trace draws all
+    342 municipal borders (a trace per municipality made the briefing slow to build and draw)."""
+    xs: list = []
+    ys: list = []
+    for b in boundaries.itertuples():
+        geometry = json.loads(b.geometry)
+        parts = (
+            [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        )
+        for rings in parts:
+            for ring in rings:
+                xs += [p[0] for p in ring] + [None]
+                ys += [p[1] for p in ring] + [None]
+    return xs, ys
+
+
 def static_partner_figure(
-    areas: pd.DataFrame, members: pd.DataFrame, colours: dict[str, list[int]]
+    areas: pd.DataFrame,
+    members: pd.DataFrame,
+    colours: dict[str, list[int]],
+    boundaries: pd.DataFrame | None = None,
 ) -> go.Figure:
-    """Every municipality a grey dot at its centroid, members a ring in their partnership's colour
-    with their name; Caribbean members in a boxed inset. For PNG and PDF (no tiles, no internet)."""
+    """Municipal borders (CBS/PDOK; a grey dot per centroid without them), members a ring in their
+    partnership's colour with their name; Caribbean members in a boxed inset. Labour-market
+    regions get no rings. For PNG and PDF (no tiles, no internet)."""
     from components.style import house_layout
 
+    members = members[members["partnership_kind"] != REGION_KIND]
     fig = go.Figure()
     europe = areas[areas["lat"] >= CARIBBEAN_BELOW_LAT]
-    fig.add_scatter(
-        x=europe["lon"], y=europe["lat"], mode="markers", hoverinfo="skip", showlegend=False,
-        marker={"size": 3, "color": "rgb(154,165,177)"},
-    )  # fmt: skip
+    if boundaries is not None and not boundaries.empty:
+        xs, ys = outline_path(boundaries)
+        fig.add_scatter(
+            x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False, name="grenzen",
+            line={"width": 0.5, "color": "rgb(154,165,177)"},
+        )  # fmt: skip
+    else:
+        fig.add_scatter(
+            x=europe["lon"], y=europe["lat"], mode="markers", hoverinfo="skip", showlegend=False,
+            marker={"size": 3, "color": "rgb(154,165,177)"},
+        )  # fmt: skip
     located = members.dropna(subset=["area_code", "lat"]).drop_duplicates(
         ["partnership_code", "area_code"]
     )

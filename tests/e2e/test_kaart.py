@@ -4,12 +4,10 @@ and without boundaries, Bonaire is in its inset, and clicking a municipality ope
 from __future__ import annotations
 
 import io
-import json
 import math
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -17,7 +15,6 @@ from tests.e2e.browser import ROOT, running_app, screenshot, wait_until_drawn
 
 pytestmark = pytest.mark.e2e
 
-REFERENCE = ROOT.parent / "shared" / "reference" / "gemeenten_2025.geojson"
 MAP = "[data-testid='stDeckGlJsonChart']"
 # The views of components/maps.py: (latitude, longitude, zoom) of the centre.
 NL_VIEW = (52.15, 5.3, 6.4)
@@ -62,8 +59,8 @@ def map_image(page, index: int):
     return Image.open(io.BytesIO(element.screenshot())).convert("RGB"), box
 
 
-def open_kaart(page, url: str) -> None:
-    page.goto(f"{url}/kaart")
+def open_kaart(page, url: str, query: str = "") -> None:
+    page.goto(f"{url}/kaart{'?' + query if query else ''}")
     wait_until_drawn(page)
     page.wait_for_selector(f"{MAP} canvas", timeout=30_000)
     page.wait_for_function(
@@ -86,8 +83,8 @@ def assert_places_drawn(page) -> None:
     assert page.locator("[data-testid='stException']").count() == 0
 
 
-def test_kaart_without_boundaries_draws_markers_in_the_right_places(app_url, page):
-    open_kaart(page, app_url)
+def test_kaart_without_boundaries_draws_markers_in_the_right_places(app_without_boundaries, page):
+    open_kaart(page, app_without_boundaries)
     assert (
         "Er zijn geen gemeentegrenzen geladen"
         in page.locator("[data-testid='stMain']").inner_text()
@@ -97,33 +94,28 @@ def test_kaart_without_boundaries_draws_markers_in_the_right_places(app_url, pag
 
 
 @pytest.fixture(scope="module")
-def app_with_boundaries(tmp_path_factory):
-    """A second app on its own database with municipal boundaries loaded: the reference GeoJSON
-    where it exists, otherwise a few squares made here."""
-    tmp = tmp_path_factory.mktemp("kaart_grenzen")
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp / 'monitor.sqlite'}"}
-    run = [sys.executable, "-m", "data_access"]
-    subprocess.run([*run, "seed"], cwd=ROOT, env=env, check=True, capture_output=True)
-    source = REFERENCE if REFERENCE.exists() else _small_shapes(tmp / "gemeenten_2025.geojson")
-    subprocess.run([*run, "import-boundaries", str(source)], cwd=ROOT, env=env, check=True,
+def app_without_boundaries(tmp_path_factory):
+    """A second app on its own database whose boundaries were removed (a deployment that has
+    not loaded any): every municipality a marker at its centroid."""
+    import sqlalchemy as sa
+
+    tmp = tmp_path_factory.mktemp("kaart_zonder")
+    url = f"sqlite:///{tmp / 'monitor.sqlite'}"
+    env = {**os.environ, "DATABASE_URL": url}
+    subprocess.run([sys.executable, "-m", "data_access", "seed"], cwd=ROOT, env=env, check=True,
                    capture_output=True)  # fmt: skip
-    with running_app(env, tmp / "streamlit.log") as url:
-        yield url
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM area_boundary")
+    engine.dispose()
+    with running_app(env, tmp / "streamlit.log") as app:
+        yield app
 
 
-def _small_shapes(path: Path) -> Path:
-    def square(lat, lon, d=0.06):
-        ring = [[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d]]
-        return {"type": "Polygon", "coordinates": [[*ring, ring[0]]]}
-
-    codes = {"GM0400": PLACES["Den Helder"], "GM0448": PLACES["Texel"],
-             "GM0546": PLACES["Leiden"], "GM1959": PLACES["Altena"]}  # fmt: skip
-    features = [
-        {"type": "Feature", "properties": {"statcode": c}, "geometry": square(lat, lon)}
-        for c, (lat, lon, _) in codes.items()
-    ]
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
-    return path
+@pytest.fixture(scope="module")
+def app_with_boundaries(app_url):
+    """The seeded app: `seed` loads the 2025 municipal boundaries (CBS, PDOK) itself."""
+    return app_url
 
 
 def test_kaart_with_boundaries_draws_polygons_in_the_right_places(app_with_boundaries, page):

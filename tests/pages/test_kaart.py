@@ -38,8 +38,33 @@ def test_without_filters_all_five_partnerships_are_on_the_map():
     codes = ring_codes(at)
     for code in ("GM9001", "GM0546", "GM0400", "GM0448", "GM1959", "GM0518", "GM1783"):
         assert code in codes
-    assert len(table_partnerships(at)) == 5
+    names = table_partnerships(at)
+    regions = {n for n in names if n.startswith("Arbeidsmarktregio ")}
+    assert len(names - regions) == 5 and len(regions) == 35
     assert "ArcLayer" in [layer["@@type"] for layer in deck(at).values()]
+    # The 35 regions are outlines, not rings: the five cases stay readable on top.
+    assert len(codes) < 20
+    assert "regios" in deck(at)
+
+
+def test_hiding_the_regions_by_kind_and_showing_only_them():
+    regions = open_page("pages/kaart.py", soort="arbeidsmarktregio")
+    assert ring_codes(regions) == set()
+    assert len(table_partnerships(regions)) == 35
+    assert "regios" in deck(regions)
+    cases = open_page("pages/kaart.py", soort="convenant")
+    assert "regios" not in deck(cases)
+
+
+def test_colour_by_bijstand_per_thousand_is_classed_real_and_sourced():
+    at = open_page("pages/kaart.py", kleur="bijstand_per_1000")
+    text = page_text(at)
+    assert "personen met bijstand per 1.000 inwoners, december 2024" in text
+    assert "Bron: CBS, Kerncijfers wijken en buurten 2024 (85984NED)" in text
+    polygons = [r for r in deck(at)["gebieden"]["data"] if r["area_code"] == "GM0518"]
+    assert polygons and all(
+        "Bijstand per 1.000 inwoners (2024): 38,9" in r["cijfer"] for r in polygons
+    )
 
 
 def test_kind_filter_from_the_url_keeps_only_the_twinning():
