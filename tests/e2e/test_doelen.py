@@ -12,7 +12,7 @@ CARD = (
     "[data-testid='stColumn'] [data-testid='stLayoutWrapper'] > "
     "[data-testid='stVerticalBlock']:has(.indicatorlayer)"
 )
-STATUSES = ("Op koers", "Ruim achter", "Achter", "Doel niet gehaald", "Doel gehaald")
+STATUSES = ("Op koers", "Loopt ver achter", "Loopt achter", "Doel niet gehaald", "Doel gehaald")
 ICONS = ("●", "▲", "✔", "✖", "○")
 
 
