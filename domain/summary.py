@@ -69,3 +69,20 @@ def overview_ledger(
             ledger.add(("bar", int(p)), atoms("geplaatst", [p]), int(n))
     ledger.protect()
     return ledger
+
+
+def rows_ledger(
+    figures: pd.DataFrame, tiles: tuple[str, ...], columns: tuple[str, ...], threshold: int
+) -> Ledger:
+    """Tiles that add up every row (kept) above a table with one row per programme, protected
+    together. Keys: ("tile", figure) and ("row", figure, programme_id)."""
+    ledger = Ledger(threshold)
+    ids = [int(p) for p in figures["programme_id"]]
+    year = totals(figures)
+    for name in tiles:
+        ledger.add(("tile", name), atoms(name, ids), year[name], keep=True)
+    for name in columns:
+        for p, n in zip(ids, figures[name], strict=True):
+            ledger.add(("row", name, p), atoms(name, [p]), int(n))
+    ledger.protect()
+    return ledger

@@ -86,12 +86,16 @@ def render() -> None:
     if figures.empty:
         st.info(t("gemeente.geen_cijfers", naam=area["name"], jaar=sel.year))
         return
-    totals = summary.shown(summary.totals(figures), threshold)
+    # Tiles and table protected together: a tile minus the shown rows gives no hidden row away.
+    columns = ("aangemeld", "gestart", "geplaatst", "duurzaam", "lopend")
+    ledger = summary.rows_ledger(
+        figures, ("aangemeld", "geplaatst", "duurzaam"), columns, threshold
+    )
     layout.tiles(
         [
-            (t("overzicht.aangemeld", jaar=sel.year), totals["aangemeld"], None),
-            (t("overzicht.geplaatst", jaar=sel.year), totals["geplaatst"], None),
-            (t("overzicht.duurzaam", jaar=sel.year), totals["duurzaam"], None),
+            (t("overzicht.aangemeld", jaar=sel.year), ledger.label(("tile", "aangemeld")), None),
+            (t("overzicht.geplaatst", jaar=sel.year), ledger.label(("tile", "geplaatst")), None),
+            (t("overzicht.duurzaam", jaar=sel.year), ledger.label(("tile", "duurzaam")), None),
         ]
     )
     names = data.programmes().set_index("id")["name"]
@@ -100,9 +104,9 @@ def render() -> None:
             t("kolom.programma"): [names[i] for i in figures["programme_id"]],
             **{
                 t(f"kolom.{name}"): [
-                    summary.shown({name: int(v)}, threshold)[name] for v in figures[name]
+                    ledger.label(("row", name, int(p))) for p in figures["programme_id"]
                 ]
-                for name in ("aangemeld", "gestart", "geplaatst", "duurzaam", "lopend")
+                for name in columns
             },
         }
     )

@@ -1,5 +1,7 @@
+import pandas as pd
+
 from domain.disclosure import Cell, Ledger, exposed, protect
-from domain.summary import atoms
+from domain.summary import FIGURES, atoms, rows_ledger
 
 
 def _overzicht_2026() -> list[Cell]:
@@ -61,3 +63,13 @@ def test_nothing_small_means_nothing_hidden():
         Cell("b", frozenset("b"), 30),
     ]
     assert protect(cells, 10) == set()
+
+
+def test_a_municipality_tile_minus_its_other_programme_gives_no_hidden_row_away():
+    figures = pd.DataFrame({"programme_id": [1, 2], **{f: [0, 0] for f in FIGURES}})
+    figures["aangemeld"], figures["geplaatst"] = [206, 7], [53, 0]
+    ledger = rows_ledger(figures, ("aangemeld",), ("aangemeld", "geplaatst"), 10)
+    assert ledger.label(("tile", "aangemeld")) == "213"
+    assert ledger.label(("row", "aangemeld", 2)) == "<10"
+    assert ledger.label(("row", "aangemeld", 1)) == "x"  # else 213 - 206 = 7
+    assert ledger.label(("row", "geplaatst", 1)) == "53"
