@@ -19,6 +19,7 @@ STATUS_COLOURS = {
     Status.WELL_BEHIND: PALETTE[4],  # vermillion
     Status.NOT_MET: PALETTE[4],
     Status.NOT_STARTED: "#9aa5b1",
+    Status.TOO_SMALL: "#9aa5b1",
 }
 STATUS_ICONS = {
     Status.ON_TRACK: "●",
@@ -27,6 +28,7 @@ STATUS_ICONS = {
     Status.WELL_BEHIND: "▲▲",
     Status.NOT_MET: "✖",
     Status.NOT_STARTED: "○",
+    Status.TOO_SMALL: "–",
 }
 
 

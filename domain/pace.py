@@ -11,7 +11,7 @@ status never says "op koers" above a sentence that says the target will not be m
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum
 
@@ -32,6 +32,7 @@ class Status(Enum):
     WELL_BEHIND = "ruim_achter"
     MET = "gehaald"
     NOT_MET = "niet_gehaald"
+    TOO_SMALL = "te_klein"  # a hidden count: no judgement, as there is no forecast
 
 
 @dataclass(frozen=True)
@@ -141,3 +142,17 @@ def pace(
         reached_on=reached,
         final=share >= 1,
     )
+
+
+def withheld(p: Pace, threshold: int) -> Pace:
+    """The pace of a hidden count (below the threshold), as it may be shown: no judgement.
+
+    The status comes from the forecast, and a hidden count has no forecast on screen; its status
+    would also narrow the count down, often to one number ('op koers' with '<10' can only be 9).
+    So it reads 'te klein om te beoordelen', whatever the count, except a period that is over with
+    a target of at least the threshold: 'niet gehaald' then holds for every hidden count alike."""
+    if p.status is Status.NOT_STARTED:
+        return p
+    if p.final and p.target >= threshold:
+        return replace(p, status=Status.NOT_MET, forecast=None, reached_on=None)
+    return replace(p, status=Status.TOO_SMALL, forecast=None, reached_on=None)

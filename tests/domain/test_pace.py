@@ -9,6 +9,7 @@ from domain.pace import (
     pace,
     projected_reach_date,
     status_of,
+    withheld,
 )
 from domain.targets import part_progress
 
@@ -209,3 +210,35 @@ def test_on_track_exactly_when_the_forecast_reaches_the_target_and_a_reach_date_
             assert (p.status is Status.ON_TRACK) == on_course, (target, realised, as_of)
             assert (p.reached_on is not None) == on_course, (target, realised, as_of)
             assert p.status in (Status.ON_TRACK, Status.BEHIND, Status.WELL_BEHIND)
+
+
+# --- a hidden count gets no judgement ---------------------------------------------------------
+
+
+def test_a_running_status_would_pin_a_hidden_count_so_it_is_withheld():
+    # Target 20, 44% of the year gone: 'op koers' fits only 9 of the counts 1..9 hidden as '<10'.
+    as_of = date(2019, 6, 10)
+    fits = {status_of(20, r, START, END, as_of) for r in range(1, 10)}
+    assert [r for r in range(1, 10) if status_of(20, r, START, END, as_of) is Status.ON_TRACK] == [
+        9
+    ]
+    assert len(fits) > 1
+    shown = {withheld(pace(20, r, START, END, as_of), 10).status for r in range(1, 10)}
+    assert shown == {Status.TOO_SMALL}
+    assert withheld(pace(20, 9, START, END, as_of), 10).forecast is None
+
+
+def test_a_hidden_count_at_the_end_reads_not_met_only_when_every_hidden_count_would():
+    after = date(2020, 2, 1)
+    assert {withheld(pace(20, r, START, END, after), 10).status for r in range(1, 10)} == {
+        Status.NOT_MET
+    }
+    # A target of 5 could be met by a hidden count: no judgement either way.
+    assert {withheld(pace(5, r, START, END, after), 10).status for r in range(1, 10)} == {
+        Status.TOO_SMALL
+    }
+
+
+def test_a_period_not_begun_stays_not_begun_when_hidden():
+    p = pace(20, 0, START, END, date(2018, 12, 1))
+    assert withheld(p, 10).status is Status.NOT_STARTED

@@ -68,7 +68,14 @@ def test_a_period_that_does_not_fit_the_year_falls_back_to_all_targets():
 
 def test_every_gauge_says_its_status_in_words_and_the_peildatum():
     at = open_page("pages/doelen.py", jaar="2026")
-    statuses = ("Op koers", "Loopt achter", "Loopt ver achter", "Doel gehaald", "Doel niet gehaald")
+    statuses = (
+        "Op koers",
+        "Loopt achter",
+        "Loopt ver achter",
+        "Doel gehaald",
+        "Doel niet gehaald",
+        "Te klein om te beoordelen",
+    )
     lines = [m.value for m in at.markdown if any(f"**{s}**" in m.value for s in statuses)]
     assert len(lines) == len(_gauges(at)) == 5
     assert "Peildatum" in page_text(at)
