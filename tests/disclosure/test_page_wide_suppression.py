@@ -1,7 +1,7 @@
 """No hidden count can be worked out from everything one page run shows (issue 16, item 5).
 
 Each case opens a page in AppTest, collects every count it shows (tiles, tables, chart values and
-their texts, maps, sentences, and for the briefing its PDF) and tries the calculator attack of
+their texts, maps, sentences, and once the briefing's PDF) and tries the calculator attack of
 tests/pages/disclosure_check.py. A derivation counts when it gives the true hidden number: the same
 page run without suppression (SUPPRESS_BELOW=1) is the truth to compare with.
 """
@@ -49,7 +49,7 @@ SMALL = [
 ]
 
 
-def _run(monkeypatch, url: str, page, params: dict, threshold: int):
+def _run(monkeypatch, url: str, page, params: dict, threshold: int, pdf: bool = False):
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.setenv("SUPPRESS_BELOW", str(threshold))
     st.cache_data.clear()
@@ -57,7 +57,9 @@ def _run(monkeypatch, url: str, page, params: dict, threshold: int):
     at = open_page(page, **params)
     assert not at.exception, at.exception
     shown = collect(at, threshold)
-    if page == "pages/briefing.py":  # the PDF holds the same numbers as the page, and no others
+    # The PDF holds the same numbers as the page (tests/pages/test_briefing.py); read once, where
+    # most is hidden: making it draws its charts in Chromium, ~20 s here.
+    if pdf:
         year = int(params.get("jaar", at.selectbox(key="f_jaar").value))
         sel = filters.Selection(year, params.get("samenwerking"), None, params.get("gemeente"))
         pdf = briefing.pdf(briefing.build(sel))
@@ -65,13 +67,13 @@ def _run(monkeypatch, url: str, page, params: dict, threshold: int):
     return shown
 
 
-def _leaks(monkeypatch, url, page, params, threshold) -> list[str]:
-    shown = _run(monkeypatch, url, page, params, threshold)
+def _leaks(monkeypatch, url, page, params, threshold, pdf=False) -> list[str]:
+    shown = _run(monkeypatch, url, page, params, threshold, pdf)
     assert shown.groups or shown.totals, "the collector found no counts at all"
     found = derivations(shown)
     if not found:
         return []
-    return confirmed(found, _run(monkeypatch, url, page, params, 1))
+    return confirmed(found, _run(monkeypatch, url, page, params, 1, pdf))
 
 
 def _id(case) -> str:
@@ -86,7 +88,8 @@ def test_no_hidden_count_derivable_on_the_sample_data(monkeypatch, sample_sqlite
 
 @pytest.mark.parametrize("case", MANY_HIDDEN, ids=[_id(c) for c in MANY_HIDDEN])
 def test_no_hidden_count_derivable_with_many_hidden_cells(monkeypatch, sample_sqlite, case):
-    assert _leaks(monkeypatch, sample_sqlite, *case, threshold=100) == []
+    pdf = case[0] == "pages/briefing.py"
+    assert _leaks(monkeypatch, sample_sqlite, *case, threshold=100, pdf=pdf) == []
 
 
 @pytest.mark.parametrize("case", SMALL, ids=[_id(c) for c in SMALL])
