@@ -8,6 +8,7 @@ from components.i18n import t
 from components.style import PALETTE
 from domain.formatting import fmt_date, fmt_int, fmt_pct
 from domain.pace import Pace, Status
+from domain.targets import part_progress
 
 # Okabe–Ito colours (components.style), distinguishable with the common forms of colour blindness;
 # the status is always also given as a shape and in words, so colour is never the only carrier.
@@ -18,6 +19,7 @@ STATUS_COLOURS = {
     Status.WELL_BEHIND: PALETTE[4],  # vermillion
     Status.NOT_MET: PALETTE[4],
     Status.NOT_STARTED: "#9aa5b1",
+    Status.TOO_SMALL: "#9aa5b1",
 }
 STATUS_ICONS = {
     Status.ON_TRACK: "●",
@@ -26,6 +28,7 @@ STATUS_ICONS = {
     Status.WELL_BEHIND: "▲▲",
     Status.NOT_MET: "✖",
     Status.NOT_STARTED: "○",
+    Status.TOO_SMALL: "–",
 }
 
 
@@ -45,21 +48,23 @@ def percentage(p: Pace, hidden: bool) -> str:
 
 
 def forecast_text(p: Pace, start: date, end: date, hidden: bool) -> str:
-    """One sentence on where the programme is heading, or how it ended."""
+    """One sentence on where the programme is heading, or how it ended; it follows the status
+    (both come from the forecast in domain.pace), so the two never contradict each other."""
     if p.status is Status.NOT_STARTED:
         return t("doelen.begint", van=fmt_date(start))
     if hidden:
         return t("doelen.prognose_verborgen")
-    if p.realised >= p.target:
+    if p.status is Status.MET:
         if p.reached_on is not None:
             return t("doelen.gehaald_op", datum=fmt_date(p.reached_on))
         return t("doelen.gehaald")
-    if p.final:
+    if p.status is Status.NOT_MET:
         return t("doelen.niet_gehaald", tekort=fmt_int(p.target - p.realised))
-    forecast = t("doelen.prognose", prognose=fmt_int(p.forecast), tot=fmt_date(end))
-    if p.reached_on is not None:
-        return forecast + " " + t("doelen.bereikt_rond", datum=fmt_date(p.reached_on))
-    return forecast + " " + t("doelen.niet_bij_tempo")
+    if p.status is Status.ON_TRACK:
+        return t("tempo.gehaald_rond", datum=fmt_date(p.reached_on), prognose=fmt_int(p.forecast),
+                 tot=fmt_date(end))  # fmt: skip
+    return t("tempo.niet_gehaald", prognose=fmt_int(p.forecast), doel=fmt_int(p.target),
+             tot=fmt_date(end), nodig=fmt_int(p.target - p.realised))  # fmt: skip
 
 
 def reached_cell(p: Pace, hidden: bool) -> str:
@@ -82,12 +87,11 @@ def progress_text(p: Pace, shown: str, as_of: date, hidden: bool) -> str:
 
 def parts_text(p: Pace, parts: tuple[tuple[str, int], ...]) -> str:
     """For a target built from parts (the standing task, then the extra): how far each got."""
-    lines, top = [], 0
-    for label, value in parts:
-        top += value
-        if p.realised >= top:
-            lines.append(t("doelen.deel_gehaald", deel=label, tot=fmt_int(top)))
+    lines = []
+    for part in part_progress(p.realised, parts):
+        if part.met:
+            lines.append(t("doelen.deel_gehaald", deel=part.label, tot=fmt_int(part.top)))
         else:
             key = "doelen.deel_niet_gehaald" if p.final else "doelen.deel_nog_niet"
-            lines.append(t(key, deel=label, tot=fmt_int(top), tekort=fmt_int(top - p.realised)))
+            lines.append(t(key, deel=part.label, tot=fmt_int(part.top), tekort=fmt_int(part.short)))
     return "  \n".join(lines)

@@ -10,7 +10,7 @@ import pandas as pd
 from components import data
 from components.filters import Selection
 from domain import targets as tg
-from domain.pace import Pace, pace
+from domain.pace import Pace, pace, withheld
 from domain.suppression import display_count, is_small
 
 
@@ -74,10 +74,11 @@ def measure(g: tg.TargetGroup, threshold: int) -> Measured:
         member_counts, realised = {}, data.realised(*args)
     reached = data.reached_on(*args, g.value, g.area_codes) if realised >= g.value else None
     p = pace(g.value, realised, g.period_start, g.period_end, as_of, reached)
+    hidden = is_small(realised, threshold)
     return Measured(
-        pace=p,
+        pace=withheld(p, threshold) if hidden else p,
         realised=realised,
-        hidden=is_small(realised, threshold),
+        hidden=hidden,
         shown=display_count(realised, threshold),
         as_of=as_of,
         member_counts={k: int(v) for k, v in member_counts.items()},

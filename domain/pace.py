@@ -2,18 +2,22 @@
 
 All plain functions of numbers and dates. `as_of` is the peildatum: the day up to which the
 realised figure counts (the page uses the earlier of today and the data's "stand per").
+
+One model decides both the status and the sentence under it: the run rate so far, carried to the
+end of the period, in whole people. A running target is on course exactly when that forecast
+reaches the target (and then a reach date within the period exists); otherwise it is behind, so a
+status never says "op koers" above a sentence that says the target will not be met, or the reverse.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum
 
 from domain.texts import t
 
-# Below 90% of the pro-rata expectation a programme is behind; below 75% well behind.
-BEHIND_BELOW = 0.90
+# A forecast below 75% of the target is well behind: at this pace a quarter of it would be missing.
 WELL_BEHIND_BELOW = 0.75
 
 # Catalogue keys of the two ways a target period can be wrong (worded in locales/, [fouten]).
@@ -28,6 +32,7 @@ class Status(Enum):
     WELL_BEHIND = "ruim_achter"
     MET = "gehaald"
     NOT_MET = "niet_gehaald"
+    TOO_SMALL = "te_klein"  # a hidden count: no judgement, as there is no forecast
 
 
 @dataclass(frozen=True)
@@ -37,7 +42,7 @@ class Pace:
     expected: float  # where the programme should be on `as_of`, pro rata
     elapsed: float  # share of the period that has passed, 0..1
     status: Status
-    forecast: float | None  # expected figure at the end at the current run rate (None: not begun)
+    forecast: int | None  # whole people at the end at the run rate so far (None: not begun)
     reached_on: date | None  # day the target was reached, or will be at this rate; None: not
     final: bool  # the period is over (on the peildatum): the figures are the eindstand
 
@@ -60,13 +65,14 @@ def expected_by(target: int, start: date, end: date, as_of: date) -> float:
     return target * elapsed_share(start, end, as_of)
 
 
-def forecast_at_end(realised: int, start: date, end: date, as_of: date) -> float | None:
-    """The figure at the end of the period if the run rate so far holds; None before the start."""
+def forecast_at_end(realised: int, start: date, end: date, as_of: date) -> int | None:
+    """The figure at the end of the period if the run rate so far holds, in whole people (rounded
+    down: 19.8 at this pace is 19 reached); None before the start."""
     if as_of < start:
         return None
     if as_of >= end:
-        return float(realised)
-    return realised / _days(start, as_of) * _days(start, end)
+        return realised
+    return realised * _days(start, end) // _days(start, as_of)
 
 
 def projected_reach_date(
@@ -84,19 +90,19 @@ def projected_reach_date(
 
 
 def status_of(target: int, realised: int, start: date, end: date, as_of: date) -> Status:
-    """Op koers, achter, ruim achter against the pro-rata expectation; gehaald / niet gehaald
-    once the period is over; gehaald as soon as the target is met."""
-    share = elapsed_share(start, end, as_of)
-    if share >= 1:
-        return Status.MET if realised >= target else Status.NOT_MET
+    """Gehaald as soon as the target is met; niet gehaald once the period is over without it;
+    while running, from the forecast: op koers when it reaches the target, achter when it falls
+    short, ruim achter when it falls short by a quarter or more."""
+    if as_of < start:
+        return Status.NOT_STARTED
     if realised >= target:
         return Status.MET
-    if share == 0:
-        return Status.NOT_STARTED
-    ratio = realised / (target * share)
-    if ratio >= BEHIND_BELOW:
+    if as_of >= end:
+        return Status.NOT_MET
+    forecast = forecast_at_end(realised, start, end, as_of)
+    if forecast >= target:
         return Status.ON_TRACK
-    if ratio >= WELL_BEHIND_BELOW:
+    if forecast >= WELL_BEHIND_BELOW * target:
         return Status.BEHIND
     return Status.WELL_BEHIND
 
@@ -136,3 +142,17 @@ def pace(
         reached_on=reached,
         final=share >= 1,
     )
+
+
+def withheld(p: Pace, threshold: int) -> Pace:
+    """The pace of a hidden count (below the threshold), as it may be shown: no judgement.
+
+    The status comes from the forecast, and a hidden count has no forecast on screen; its status
+    would also narrow the count down, often to one number ('op koers' with '<10' can only be 9).
+    So it reads 'te klein om te beoordelen', whatever the count, except a period that is over with
+    a target of at least the threshold: 'niet gehaald' then holds for every hidden count alike."""
+    if p.status is Status.NOT_STARTED:
+        return p
+    if p.final and p.target >= threshold:
+        return replace(p, status=Status.NOT_MET, forecast=None, reached_on=None)
+    return replace(p, status=Status.TOO_SMALL, forecast=None, reached_on=None)

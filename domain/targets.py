@@ -34,6 +34,25 @@ class TargetGroup:
         return (self.area_code,) if self.area_code else ()
 
 
+@dataclass(frozen=True)
+class PartProgress:
+    """How far one part of a stacked target got: the standing task up to 4.000, the extra to 4.500."""
+
+    label: str
+    top: int  # the running sum of the parts up to and including this one
+    met: bool
+    short: int  # how many are missing to `top` (0 when met)
+
+
+def part_progress(realised: int, parts: tuple[tuple[str, int], ...]) -> list[PartProgress]:
+    """Each part of a target in order, met when the realised count reaches its running top."""
+    result, top = [], 0
+    for label, value in parts:
+        top += value
+        result.append(PartProgress(label, top, realised >= top, max(0, top - realised)))
+    return result
+
+
 def target_errors(value: int | None, start: date | None, end: date | None) -> list[str]:
     """Why a target may not be entered (Dutch, for the form); an empty list when it may."""
     errors = []

@@ -14,7 +14,7 @@ from components.i18n import t
 from components.style import colour
 from domain import targets as tg
 from domain.formatting import fmt_date, fmt_int, fmt_pct
-from domain.pace import pace
+from domain.pace import pace, withheld
 from domain.suppression import display_count, hide_parts
 
 COLUMNS = 3  # gauges per row: readable on a laptop and on a projector
@@ -76,6 +76,7 @@ def draw_gauge(name: str, g: tg.TargetGroup, area_names: pd.Series, threshold: i
         for m in g.members:
             mp = pace(m.value, counts[m.area_code], m.period_start, m.period_end, as_of)
             m_hidden = m.area_code in secret
+            mp = withheld(mp, threshold) if m_hidden else mp
             m_shown = display_count(counts[m.area_code], threshold, hidden=m_hidden)
             member_name = f"{name} – {area_names.get(m.area_code, m.area_code)}"
             rows.append(table_row(member_name, m, mp, m_shown, m_hidden, as_of))

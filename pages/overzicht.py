@@ -10,7 +10,7 @@ from components.guard import render_safely
 from components.i18n import t
 from domain import summary
 from domain.formatting import fmt_date
-from domain.suppression import display_count, is_small
+from domain.suppression import display_count
 
 
 def scope_programmes(sel: filters.Selection) -> set[int] | None:
@@ -23,6 +23,12 @@ def scope_programmes(sel: filters.Selection) -> set[int] | None:
     return None
 
 
+def cell(ledger, figure: str, partnership_id) -> str:
+    """A partnership's count in the table; one without programmes has 0."""
+    key = ("table", figure, int(partnership_id))
+    return ledger.label(key) if any(c.key == key for c in ledger.cells) else "0"
+
+
 def render() -> None:
     layout.header("overzicht")
     layout.fictional_notice()
@@ -32,7 +38,13 @@ def render() -> None:
     members = data.partnership_members()
     yearly = data.yearly_figures(sel.year)
     chosen = scope_programmes(sel)
-    year_totals = summary.shown(summary.totals(yearly, chosen), threshold)
+    # One ledger for the tiles, the table, its download and the chart: a count hidden in one is
+    # not derivable from the others (domain.disclosure).
+    ledger = summary.overview_ledger(yearly, data.programmes(), chosen, threshold)
+    year_totals = {
+        name: ledger.label(("tile", name))
+        for name in ("aangemeld", "geplaatst", "duurzaam", "geplaatst_werk", "geplaatst_opleiding")
+    }
 
     municipalities = members.loc[members["member_type"] == "gemeente", "area_code"].nunique()
     layout.tiles(
@@ -64,10 +76,10 @@ def render() -> None:
             t("kolom.organisaties"): table["organisations"],
             t("kolom.sinds"): [fmt_date(d) for d in table["start_date"]],
             t("kolom.aangemeld_jaar", jaar=sel.year): [
-                display_count(int(v or 0), threshold) for v in table["aangemeld"].fillna(0)
+                cell(ledger, "aangemeld", pid) for pid in table["id"]
             ],
             t("kolom.geplaatst_jaar", jaar=sel.year): [
-                display_count(int(v or 0), threshold) for v in table["geplaatst"].fillna(0)
+                cell(ledger, "geplaatst", pid) for pid in table["id"]
             ],
             t("kolom.bron"): [
                 f"{title} ({publisher})" for title, publisher in
@@ -81,8 +93,9 @@ def render() -> None:
     programmes = data.programmes().merge(yearly, left_on="id", right_on="programme_id", how="left")
     programmes["geplaatst"] = programmes["geplaatst"].fillna(0).astype(int)
     visible = programmes[
-        programmes["geplaatst"].map(lambda n: n > 0 and not is_small(n, threshold))
-    ]
+        [n > 0 and not ledger.hidden(("bar", int(p))) for p, n in
+         zip(programmes["id"], programmes["geplaatst"], strict=True)]
+    ]  # fmt: skip
     if visible["geplaatst"].sum() > 0:
         fig = figures.bar(
             visible[["name", "geplaatst"]], "name", "geplaatst",

@@ -12,8 +12,15 @@ CARD = (
     "[data-testid='stColumn'] [data-testid='stLayoutWrapper'] > "
     "[data-testid='stVerticalBlock']:has(.indicatorlayer)"
 )
-STATUSES = ("Op koers", "Ruim achter", "Achter", "Doel niet gehaald", "Doel gehaald")
-ICONS = ("●", "▲", "✔", "✖", "○")
+STATUSES = (
+    "Op koers",
+    "Loopt ver achter",
+    "Loopt achter",
+    "Doel niet gehaald",
+    "Doel gehaald",
+    "Te klein om te beoordelen",
+)
+ICONS = ("●", "▲", "✔", "✖", "○", "–")
 
 
 def _sample_programmes() -> set[str]:

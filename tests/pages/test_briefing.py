@@ -79,3 +79,14 @@ def test_briefing_draws_targets_funnel_map_and_a_copy_link():
     link = at.code[0].value
     assert "gemeente=GM0546" in link and "jaar=2026" in link
     assert [b for b in at.get("download_button")], "PDF and PNG downloads"
+
+
+def test_bonaire_status_and_forecast_agree_on_the_page_and_in_the_pdf():
+    # 16 of 20 started with 17 expected: behind, and the sentence under it says not met.
+    view = briefing.build(filters.Selection(2026, partnership="BONAIRE-LEIDEN"))
+    (line,) = view.content.gauges
+    assert line.status == "Loopt achter"
+    assert line.forecast.startswith("Bij dit tempo wordt het doel niet gehaald")
+    text = _pdf_text(briefing.pdf(view))
+    assert "Loopt achter" in text and "Op koers" not in text
+    assert "Bij dit tempo wordt het doel niet gehaald" in text
