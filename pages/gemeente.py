@@ -150,12 +150,18 @@ def trajectory_figures(code: str, name: str, year: int) -> None:
     if figures.empty:
         st.info(t("gemeente.geen_cijfers", naam=name, jaar=year))
         return
-    totals = summary.shown(summary.totals(figures), threshold)
+    # Tiles and table protected together: a tile minus the shown rows gives no hidden row away.
+    # 'gestart' is a total too: the reach table above shows the municipality's trajectories
+    # started, which is the sum of this table's column.
+    columns = ("aangemeld", "gestart", "geplaatst", "duurzaam", "lopend")
+    ledger = summary.rows_ledger(
+        figures, ("aangemeld", "gestart", "geplaatst", "duurzaam"), columns, threshold
+    )
     layout.tiles(
         [
-            (t("overzicht.aangemeld", jaar=year), totals["aangemeld"], None),
-            (t("overzicht.geplaatst", jaar=year), totals["geplaatst"], None),
-            (t("overzicht.duurzaam", jaar=year), totals["duurzaam"], None),
+            (t("overzicht.aangemeld", jaar=year), ledger.label(("tile", "aangemeld")), None),
+            (t("overzicht.geplaatst", jaar=year), ledger.label(("tile", "geplaatst")), None),
+            (t("overzicht.duurzaam", jaar=year), ledger.label(("tile", "duurzaam")), None),
         ]
     )
     names = data.programmes().set_index("id")["name"]
@@ -164,9 +170,9 @@ def trajectory_figures(code: str, name: str, year: int) -> None:
             t("kolom.programma"): [names[i] for i in figures["programme_id"]],
             **{
                 t(f"kolom.{col}"): [
-                    summary.shown({col: int(v)}, threshold)[col] for v in figures[col]
+                    ledger.label(("row", col, int(p))) for p in figures["programme_id"]
                 ]
-                for col in ("aangemeld", "gestart", "geplaatst", "duurzaam", "lopend")
+                for col in columns
             },
         }
     )
