@@ -123,13 +123,23 @@ def survival_counts(rows: pd.DataFrame, until: date) -> pd.DataFrame:
 # --- Kaplan–Meier -----------------------------------------------------------------------------
 
 
-def kaplan_meier(time: Sequence[int], events: Sequence[int], censored: Sequence[int]):
+Curve = dict  # column name -> numpy array, the columns of `kaplan_meier`
+
+
+def kaplan_meier(
+    time: Sequence[int], events: Sequence[int], censored: Sequence[int]
+) -> pd.DataFrame:
     """The Kaplan–Meier estimate from counts per time (events come before censorings at a tie).
 
     Returns a DataFrame: time (sorted, unique), at_risk, events, censored, survival (the share
     not yet placed), greenwood (the running sum d / (n (n - d)), so Var S = S² · greenwood),
     lower and upper (95 % band on the log(-log) scale, so it stays within 0 and 1)."""
-    # numpy rather than a pandas groupby: the calibration tests call this thousands of times.
+    return pd.DataFrame(km_arrays(time, events, censored))
+
+
+def km_arrays(time: Sequence[int], events: Sequence[int], censored: Sequence[int]) -> Curve:
+    """`kaplan_meier` as a dict of numpy arrays: the page and the calibration tests call it
+    thousands of times, and a pandas column access costs more than the arithmetic."""
     times, index = np.unique(np.asarray(time, dtype=int), return_inverse=True)
     d = np.bincount(index, weights=np.asarray(events, dtype=float), minlength=len(times))
     c = np.bincount(index, weights=np.asarray(censored, dtype=float), minlength=len(times))
@@ -142,18 +152,20 @@ def kaplan_meier(time: Sequence[int], events: Sequence[int], censored: Sequence[
     survival = np.cumprod(factor)
     greenwood = np.cumsum(term)
     lower, upper = log_log_band(survival, greenwood)
-    return pd.DataFrame(
-        {
-            "time": times,
-            "at_risk": at_risk.astype(int),
-            "events": d.astype(int),
-            "censored": c.astype(int),
-            "survival": survival,
-            "greenwood": greenwood,
-            "lower": lower,
-            "upper": upper,
-        }
-    )
+    return {
+        "time": times,
+        "at_risk": at_risk.astype(int),
+        "events": d.astype(int),
+        "censored": c.astype(int),
+        "survival": survival,
+        "greenwood": greenwood,
+        "lower": lower,
+        "upper": upper,
+    }
+
+
+def _col(curve: Curve | pd.DataFrame, name: str) -> np.ndarray:
+    return np.asarray(curve[name])
 
 
 def log_log_band(survival: np.ndarray, greenwood: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -170,35 +182,37 @@ def log_log_band(survival: np.ndarray, greenwood: np.ndarray) -> tuple[np.ndarra
     return lower, upper
 
 
-def at_time(curve: pd.DataFrame, month: int) -> dict | None:
+def at_time(curve: Curve | pd.DataFrame, month: int) -> dict | None:
     """The curve's value at `month`: survival, its band and variance; None when nobody was
     followed that long (the estimate does not reach it)."""
-    if curve.empty or curve["time"].max() < month:
+    times = _col(curve, "time")
+    if len(times) == 0 or times[-1] < month:
         return None
-    followed = curve[curve["time"] >= month]
-    if followed["at_risk"].iloc[0] == 0:
+    reached = int(np.searchsorted(times, month, side="left"))
+    if _col(curve, "at_risk")[reached] == 0:
         return None
-    upto = curve[curve["time"] <= month]
-    if upto.empty:
+    upto = int(np.searchsorted(times, month, side="right")) - 1
+    if upto < 0:
         return {"survival": 1.0, "lower": 1.0, "upper": 1.0, "variance": 0.0}
-    row = upto.iloc[-1]
-    s = float(row["survival"])
+    s = float(_col(curve, "survival")[upto])
     return {
         "survival": s,
-        "lower": float(row["lower"]),
-        "upper": float(row["upper"]),
-        "variance": s * s * float(row["greenwood"]),
+        "lower": float(_col(curve, "lower")[upto]),
+        "upper": float(_col(curve, "upper")[upto]),
+        "variance": s * s * float(_col(curve, "greenwood")[upto]),
     }
 
 
-def median_months(curve: pd.DataFrame) -> dict:
+def median_months(curve: Curve | pd.DataFrame) -> dict:
     """Median months to placement with its 95 % interval (Brookmeyer–Crowley, read off the
     band): the first month the curve, its lower and its upper limit reach 50 %. None where a line
     does not reach it within the follow-up (fewer than half placed so far)."""
 
+    times = _col(curve, "time")
+
     def first_below(column: str) -> int | None:
-        hit = curve[curve[column] <= 0.5]
-        return int(hit["time"].iloc[0]) if not hit.empty else None
+        hit = np.flatnonzero(_col(curve, column) <= 0.5)
+        return int(times[hit[0]]) if len(hit) else None
 
     return {
         "median": first_below("survival"),
@@ -215,32 +229,49 @@ def chi2_p(statistic: float) -> float:
     return math.erfc(math.sqrt(max(statistic, 0.0) / 2))
 
 
-def log_rank(counts: pd.DataFrame, first, second, stratified: bool = True) -> dict:
+@dataclass(frozen=True)
+class CountArrays:
+    """`survival_counts` as numpy arrays (strata as codes), made once per comparison."""
+
+    group: np.ndarray
+    stratum: np.ndarray
+    time: np.ndarray
+    events: np.ndarray
+    censored: np.ndarray
+
+    @classmethod
+    def of(cls, counts: pd.DataFrame) -> CountArrays:
+        return cls(
+            group=counts["group"].to_numpy(dtype=object),
+            stratum=pd.factorize(counts["stratum"], use_na_sentinel=False)[0],
+            time=counts["time"].to_numpy(dtype=int),
+            events=counts["events"].to_numpy(dtype=float),
+            censored=counts["censored"].to_numpy(dtype=float),
+        )
+
+
+def log_rank(counts: pd.DataFrame | CountArrays, first, second, stratified: bool = True) -> dict:
     """The (stratified) log-rank test of two groups in `survival_counts` output.
 
     Within each stratum, at each month with placements, the placements of `first` are compared
     with what equal chances would give; strata where only one of the two groups has people add
     nothing. Returns statistic, p, observed and expected placements of `first`, variance, and
     `stratified` (False when asked so, or when the groups share no stratum)."""
-    pair = counts[counts["group"].isin([first, second])]
+    a = counts if isinstance(counts, CountArrays) else CountArrays.of(counts)
     empty = {"statistic": None, "p": None, "observed": 0.0, "expected": 0.0, "variance": 0.0,
              "stratified": False}  # fmt: skip
-    if pair.empty:
+    in_pair = (a.group == first) | (a.group == second)
+    if not in_pair.any():
         return empty
-    codes = (
-        pd.factorize(pair["stratum"], use_na_sentinel=False)[0]
-        if stratified
-        else np.zeros(len(pair), dtype=int)
-    )
-    shape = (int(codes.max()) + 1, int(pair["time"].max()) + 1)
-    time = pair["time"].to_numpy(dtype=int)
+    codes = a.stratum if stratified else np.zeros(len(a.time), dtype=int)
+    shape = (int(codes[in_pair].max()) + 1, int(a.time[in_pair].max()) + 1)
     d, n = {}, {}
     for g in (first, second):
-        mine = (pair["group"] == g).to_numpy()
+        mine = a.group == g
         d[g] = np.zeros(shape)
         leaving = np.zeros(shape)
-        np.add.at(d[g], (codes[mine], time[mine]), pair["events"].to_numpy(dtype=float)[mine])
-        np.add.at(leaving, (codes[mine], time[mine]), pair["censored"].to_numpy(dtype=float)[mine])
+        np.add.at(d[g], (codes[mine], a.time[mine]), a.events[mine])
+        np.add.at(leaving, (codes[mine], a.time[mine]), a.censored[mine])
         leaving = np.cumsum(leaving + d[g], axis=1)
         # At risk at a month: everyone in the stratum less those who left before it.
         n[g] = leaving[:, -1:] - np.concatenate([np.zeros((shape[0], 1)), leaving[:, :-1]], axis=1)
@@ -257,7 +288,7 @@ def log_rank(counts: pd.DataFrame, first, second, stratified: bool = True) -> di
     )
     if variance <= 1e-12:
         if stratified:
-            return {**log_rank(counts, first, second, stratified=False), "stratified": False}
+            return {**log_rank(a, first, second, stratified=False), "stratified": False}
         return {**empty, "observed": observed, "expected": expected}
     statistic = (observed - expected) ** 2 / variance
     return {
@@ -297,20 +328,23 @@ def _acceptable(n: float, threshold: int) -> bool:
     return not is_small(int(round(n)), threshold)
 
 
-def safe_steps(curve: pd.DataFrame, threshold: int, cuts: Sequence[int] = SHARE_MONTHS) -> list:
+def safe_steps(
+    curve: Curve | pd.DataFrame, threshold: int, cuts: Sequence[int] = SHARE_MONTHS
+) -> list:
     """The months at which a group's curve may be shown, so that no step reveals a small count.
 
     The curve is shown as steps from one shown month to the next. In each step the placements,
     the censorings, and those still followed after it must each be 0 or at least `threshold`;
-    months are merged (coarsening the time axis) until they are. The months in `cuts` are kept
-    as step ends where that is possible, so the shares within 6 and 12 months can be read off a
-    shown step. An empty list: nothing of the curve may be shown."""
-    if curve.empty:
+    months are merged (coarsening the time axis) until they are, and a tail where that is not
+    possible is left off. The months in `cuts` are kept as step ends where that is possible, so
+    the shares within 6 and 12 months can be read off a shown step. An empty list: nothing of
+    the curve may be shown."""
+    times = _col(curve, "time")
+    if len(times) == 0:
         return []
-    times = curve["time"].to_numpy()
-    d = curve["events"].to_numpy(dtype=float)
-    c = curve["censored"].to_numpy(dtype=float)
-    after = curve["at_risk"].to_numpy(dtype=float) - d - c
+    d = _col(curve, "events").astype(float)
+    c = _col(curve, "censored").astype(float)
+    after = _col(curve, "at_risk").astype(float) - d - c
 
     def valid(i: int, j: int) -> bool:
         return (
@@ -347,15 +381,8 @@ def safe_steps(curve: pd.DataFrame, threshold: int, cuts: Sequence[int] = SHARE_
             continue
         ends += part
         start = end + 1
-    if start <= last:
-        while True:
-            if not ends:
-                return []
-            ends.pop()
-            begin = ends[-1] + 1 if ends else 0
-            if valid(begin, last):
-                ends.append(last)
-                break
+    # A tail that cannot be cut into such steps is not drawn: the curve stops at its last safe
+    # step (merging the tail back would cost the step at 12 months, which matters more).
     # A step that ends at month 0 only drops people followed less than a month: nothing to draw.
     return [int(times[e]) for e in ends if times[e] > 0]
 
@@ -390,25 +417,27 @@ class Comparison:
     strata: tuple[str, ...]
 
 
-def group_curve(counts: pd.DataFrame, group) -> pd.DataFrame:
+def group_curve(counts: pd.DataFrame | CountArrays, group) -> Curve:
     """The Kaplan–Meier curve of one group, pooled over strata, on every month from 0 to the
     last (months without change included, so 6 and 12 are always on the grid)."""
-    part = counts[counts["group"] == group]
-    if part.empty:
-        return kaplan_meier([], [], [])
-    grid = pd.DataFrame({"time": range(int(part["time"].max()) + 1)})
-    sums = part.groupby("time", as_index=False)[["events", "censored"]].sum()
-    full = grid.merge(sums, on="time", how="left").fillna(0)
-    return kaplan_meier(full["time"], full["events"], full["censored"])
+    a = counts if isinstance(counts, CountArrays) else CountArrays.of(counts)
+    mine = a.group == group
+    time = a.time[mine]
+    if len(time) == 0:
+        return km_arrays([], [], [])
+    size = int(time.max()) + 1
+    events = np.bincount(time, weights=a.events[mine], minlength=size)
+    censored = np.bincount(time, weights=a.censored[mine], minlength=size)
+    return km_arrays(np.arange(size), events, censored)
 
 
-def shown_curve(curve: pd.DataFrame, steps: list[int]) -> pd.DataFrame:
+def shown_curve(curve: Curve, steps: list[int]) -> pd.DataFrame:
     """The share placed (1 - S) and its band at month 0 and at each shown step."""
     rows = [{"time": 0, "placed": 0.0, "lower": 0.0, "upper": 0.0}]
     for month in steps:
-        if month == 0:
+        point = at_time(curve, month)
+        if month == 0 or point is None:
             continue
-        point = at_time(curve, month) or _last_point(curve, month)
         rows.append(
             {
                 "time": month,
@@ -420,12 +449,7 @@ def shown_curve(curve: pd.DataFrame, steps: list[int]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _last_point(curve: pd.DataFrame, month: int) -> dict:
-    row = curve[curve["time"] <= month].iloc[-1]
-    return {"survival": row["survival"], "lower": row["lower"], "upper": row["upper"]}
-
-
-def share_placed(curve: pd.DataFrame, month: int, steps: list[int]) -> dict | None:
+def share_placed(curve: Curve, month: int, steps: list[int]) -> dict | None:
     """Share placed within `month` months with its interval; None when the follow-up does not
     reach it or `month` is not a shown step (it would reveal a small count)."""
     if month not in steps:
@@ -452,24 +476,26 @@ def compare(
     `counts` is `survival_counts` output whose stratum is the combination of `strata`. Groups
     with fewer than `threshold` people followed get no curve, no interval and no test (it would
     describe a few persons)."""
-    sizes = counts.groupby("group")[["events", "censored"]].sum().sum(axis=1)
+    arrays = CountArrays.of(counts)
+    people = arrays.events + arrays.censored
     results = []
     for g in groups:
-        n = int(sizes.get(g, 0))
+        n = int(people[arrays.group == g].sum())
         big = n >= threshold
-        curve = group_curve(counts, g) if big else pd.DataFrame()
+        curve = group_curve(arrays, g)
         steps = safe_steps(curve, threshold) if big else []
         shown = big and bool(steps)
         points = shown_curve(curve, steps) if shown else pd.DataFrame()
         shares = {m: share_placed(curve, m, steps) if shown else None for m in SHARE_MONTHS}
         median = {"median": None, "lower": None, "upper": None}
         if shown:
-            coarse = curve[curve["time"].isin(steps)]
-            median = median_months(coarse)
+            # Read off the shown steps only: a median between them would reveal a finer step.
+            on_steps = np.isin(curve["time"], steps)
+            median = median_months({k: v[on_steps] for k, v in curve.items()})
         results.append(GroupResult(g, n, shown, points, shares, median))
     by_group = {r.group: r for r in results}
     tested = [(a, b) for a, b in combinations(groups, 2) if by_group[a].shown and by_group[b].shown]
-    tests = [log_rank(counts, a, b, stratified=bool(strata)) for a, b in tested]
+    tests = [log_rank(arrays, a, b, stratified=bool(strata)) for a, b in tested]
     adjusted = holm([test["p"] for test in tests])
     pairs = []
     for (a, b), test, p in zip(tested, tests, adjusted, strict=True):
