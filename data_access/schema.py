@@ -397,7 +397,8 @@ sa.Index("ix_cohort_stat_cohort_month", cohort_stat.c.cohort_month)
 sa.Index("ix_cohort_stat_programme_id", cohort_stat.c.programme_id)
 
 # Days from one stage to the next (both dates known) per registration month and dimension: a
-# histogram, so medians and quartiles stay exact.
+# histogram, so medians and quartiles stay exact. Step 'plaatsing' holds the days from
+# registration to placement, for the curves of time to placement (measures.STORED_STEPS).
 lead_time_stat = sa.Table(
     "lead_time_stat",
     metadata,

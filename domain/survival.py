@@ -92,6 +92,27 @@ def followed_months(cohort_month: date, until: date) -> int:
     return days * MONTH_NUMERATOR // MONTH_DENOMINATOR
 
 
+@dataclass(frozen=True)
+class CountArrays:
+    """`survival_counts` as numpy arrays (strata as codes), made once per comparison."""
+
+    group: np.ndarray
+    stratum: np.ndarray
+    time: np.ndarray
+    events: np.ndarray
+    censored: np.ndarray
+
+    @classmethod
+    def of(cls, counts: pd.DataFrame) -> CountArrays:
+        return cls(
+            group=counts["group"].to_numpy(dtype=object),
+            stratum=pd.factorize(counts["stratum"], use_na_sentinel=False)[0],
+            time=counts["time"].to_numpy(dtype=int),
+            events=counts["events"].to_numpy(dtype=float),
+            censored=counts["censored"].to_numpy(dtype=float),
+        )
+
+
 def survival_counts(rows: pd.DataFrame, until: date) -> pd.DataFrame:
     """Events and censorings per group, stratum and month from the counts data_access returns.
 
@@ -101,23 +122,35 @@ def survival_counts(rows: pd.DataFrame, until: date) -> pd.DataFrame:
     columns = ["group", "stratum", "time", "events", "censored"]
     if rows.empty:
         return pd.DataFrame(columns=columns)
-    follow = {m: followed_months(m, until) for m in rows["cohort_month"].unique()}
-    horizon = rows["cohort_month"].map(follow).astype(int)
-    placed = rows["months"].notna()
-    months = rows["months"].fillna(0).astype(int).clip(lower=1)
-    counted = placed & (months <= horizon)
-    keep = horizon >= 0
-    frame = pd.DataFrame(
-        {
-            "group": rows["group"],
-            "stratum": rows["stratum"],
-            "time": np.where(counted, months, horizon),
-            "events": np.where(counted, rows["n"], 0),
-            "censored": np.where(counted, 0, rows["n"]),
-        }
-    )[keep]
+    codes, labels = pd.factorize(rows["stratum"], use_na_sentinel=False)
+    a = count_arrays(rows, until, codes)
+    frame = pd.DataFrame({"group": a.group, "stratum": np.asarray(labels, dtype=object)[a.stratum],
+                          "time": a.time, "events": a.events, "censored": a.censored})  # fmt: skip
     out = frame.groupby(["group", "stratum", "time"], as_index=False, dropna=False).sum()
     return out[columns].astype({"time": int, "events": int, "censored": int})
+
+
+def count_arrays(rows: pd.DataFrame, until: date, strata: np.ndarray) -> CountArrays:
+    """`survival_counts` as arrays, one entry per row of `rows` (not added up: the estimator and
+    the test add up entries with the same keys themselves). `strata`: a stratum code per row.
+
+    Each registration month is followed for the same whole months; a placement after that counts
+    as not yet placed; a registration month after `until` is left out."""
+    cohorts, index = np.unique(rows["cohort_month"].to_numpy(dtype=object), return_inverse=True)
+    horizon = np.array([followed_months(m, until) for m in cohorts], dtype=int)[index]
+    raw = rows["months"].to_numpy(dtype=float)
+    placed = ~np.isnan(raw)
+    months = np.clip(np.where(placed, raw, 0), 1, None).astype(int)
+    counted = placed & (months <= horizon)
+    n = rows["n"].to_numpy(dtype=float)
+    keep = horizon >= 0
+    return CountArrays(
+        group=rows["group"].to_numpy(dtype=object)[keep],
+        stratum=np.asarray(strata)[keep],
+        time=np.where(counted, months, horizon)[keep],
+        events=np.where(counted, n, 0.0)[keep],
+        censored=np.where(counted, 0.0, n)[keep],
+    )
 
 
 # --- Kaplan–Meier -----------------------------------------------------------------------------
@@ -227,27 +260,6 @@ def median_months(curve: Curve | pd.DataFrame) -> dict:
 def chi2_p(statistic: float) -> float:
     """P-value of a chi-squared statistic with one degree of freedom."""
     return math.erfc(math.sqrt(max(statistic, 0.0) / 2))
-
-
-@dataclass(frozen=True)
-class CountArrays:
-    """`survival_counts` as numpy arrays (strata as codes), made once per comparison."""
-
-    group: np.ndarray
-    stratum: np.ndarray
-    time: np.ndarray
-    events: np.ndarray
-    censored: np.ndarray
-
-    @classmethod
-    def of(cls, counts: pd.DataFrame) -> CountArrays:
-        return cls(
-            group=counts["group"].to_numpy(dtype=object),
-            stratum=pd.factorize(counts["stratum"], use_na_sentinel=False)[0],
-            time=counts["time"].to_numpy(dtype=int),
-            events=counts["events"].to_numpy(dtype=float),
-            censored=counts["censored"].to_numpy(dtype=float),
-        )
 
 
 def log_rank(counts: pd.DataFrame | CountArrays, first, second, stratified: bool = True) -> dict:
@@ -395,7 +407,7 @@ class GroupResult:
     group: object
     registered: int
     shown: bool  # False: the group is below the threshold, nothing of its curve is shown
-    curve: pd.DataFrame  # shown points only: time, placed, lower, upper (shares)
+    curve: dict[str, list]  # shown points only: time, placed, lower, upper (shares); {} if none
     shares: dict[int, dict | None] = field(default_factory=dict)
     median: dict = field(default_factory=dict)
 
@@ -431,22 +443,19 @@ def group_curve(counts: pd.DataFrame | CountArrays, group) -> Curve:
     return km_arrays(np.arange(size), events, censored)
 
 
-def shown_curve(curve: Curve, steps: list[int]) -> pd.DataFrame:
-    """The share placed (1 - S) and its band at month 0 and at each shown step."""
-    rows = [{"time": 0, "placed": 0.0, "lower": 0.0, "upper": 0.0}]
+def shown_curve(curve: Curve, steps: list[int]) -> dict[str, list]:
+    """The share placed (1 - S) and its band at month 0 and at each shown step, as lists
+    (time, placed, lower, upper)."""
+    shown = {"time": [0], "placed": [0.0], "lower": [0.0], "upper": [0.0]}
     for month in steps:
         point = at_time(curve, month)
         if month == 0 or point is None:
             continue
-        rows.append(
-            {
-                "time": month,
-                "placed": 1 - point["survival"],
-                "lower": 1 - point["upper"],
-                "upper": 1 - point["lower"],
-            }
-        )
-    return pd.DataFrame(rows)
+        shown["time"].append(int(month))
+        shown["placed"].append(1 - point["survival"])
+        shown["lower"].append(1 - point["upper"])
+        shown["upper"].append(1 - point["lower"])
+    return shown
 
 
 def share_placed(curve: Curve, month: int, steps: list[int]) -> dict | None:
@@ -466,7 +475,7 @@ def share_placed(curve: Curve, month: int, steps: list[int]) -> dict | None:
 
 
 def compare(
-    counts: pd.DataFrame,
+    counts: pd.DataFrame | CountArrays,
     groups: Sequence,
     threshold: int,
     strata: tuple[str, ...] = (),
@@ -476,7 +485,7 @@ def compare(
     `counts` is `survival_counts` output whose stratum is the combination of `strata`. Groups
     with fewer than `threshold` people followed get no curve, no interval and no test (it would
     describe a few persons)."""
-    arrays = CountArrays.of(counts)
+    arrays = counts if isinstance(counts, CountArrays) else CountArrays.of(counts)
     people = arrays.events + arrays.censored
     results = []
     for g in groups:
@@ -485,7 +494,7 @@ def compare(
         curve = group_curve(arrays, g)
         steps = safe_steps(curve, threshold) if big else []
         shown = big and bool(steps)
-        points = shown_curve(curve, steps) if shown else pd.DataFrame()
+        points = shown_curve(curve, steps) if shown else {}
         shares = {m: share_placed(curve, m, steps) if shown else None for m in SHARE_MONTHS}
         median = {"median": None, "lower": None, "upper": None}
         if shown:
@@ -512,3 +521,34 @@ def difference(a: GroupResult, b: GroupResult, month: int = HEADLINE_MONTHS) -> 
     diff = sa_["share"] - sb["share"]
     se = math.sqrt(sa_["variance"] + sb["variance"])
     return {"difference": diff, "lower": diff - Z * se, "upper": diff + Z * se}
+
+
+def strata_codes(rows: pd.DataFrame, strata: Sequence[str]) -> np.ndarray:
+    """A stratum code per row of data_access's placement_months: the combination of the
+    municipality ('gemeente') and/or registration year ('jaar') the comparison adjusts for."""
+    code = np.zeros(len(rows), dtype=np.int64)
+    for name in strata:
+        if name == "gemeente":
+            part, labels = pd.factorize(rows["area_code"], use_na_sentinel=False)
+            size = len(labels)
+        elif name == "jaar":
+            part = np.array([m.year for m in rows["cohort_month"]], dtype=np.int64)
+            size = 10_000
+        else:
+            raise ValueError(f"unknown stratum {name!r}")
+        code = code * size + part
+    # Numbered 0, 1, 2, ...: the log-rank test keeps an array row per stratum.
+    return pd.factorize(code)[0]
+
+
+def compare_groups(
+    rows: pd.DataFrame, until: date, groups: Sequence, dimension: str, threshold: int
+) -> Comparison:
+    """The comparison the page shows: `rows` from data_access (placement_months), followed up to
+    `until`, the chosen `groups` of `dimension`, adjusted as STRATA_BY says."""
+    strata = STRATA_BY.get(dimension, ())
+    if rows.empty:
+        rows = pd.DataFrame({"group": [], "area_code": [], "cohort_month": [], "months": [],
+                             "n": []})  # fmt: skip
+    counts = count_arrays(rows, until, strata_codes(rows, strata))
+    return compare(counts, list(groups), threshold, strata)
