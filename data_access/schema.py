@@ -409,6 +409,14 @@ lead_time_stat = sa.Table(
 )
 sa.Index("ix_lead_time_stat_cohort_month", lead_time_stat.c.cohort_month)
 sa.Index("ix_lead_time_stat_programme_id", lead_time_stat.c.programme_id)
+# The curves of time to placement read one step of a period: without this, SQLite read every
+# step of a programme's years (45 ms for Holland Rijnland's 2025 cohort; 14 ms with it).
+sa.Index(
+    "ix_lead_time_stat_step",
+    lead_time_stat.c.step,
+    lead_time_stat.c.cohort_month,
+    lead_time_stat.c.programme_id,
+)
 
 # EVENT_METRICS: what happened on a day. 'afgesloten' is the day a trajectory stopped being open
 # (placed or dropped out, whichever came first), for the count of open trajectories on a day;

@@ -5,8 +5,8 @@ Revises: 0005
 Create Date: 2026-11-29
 
 lead_time_stat gets rows for a new step, 'plaatsing' (registration to placement), which the
-survival curves of time to placement read (data_access/placement_times.py). No table changes:
-forgetting when the aggregates were built makes the next start rebuild them (stats.ensure), so a
+survival curves of time to placement read (data_access/placement_times.py), and an index to
+read one step of a period. No table changes: forgetting when the aggregates were built makes the next start rebuild them (stats.ensure), so a
 database that predates the step gets its rows. Until then the queries read the trajectory table.
 """
 
@@ -20,8 +20,12 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_index(
+        "ix_lead_time_stat_step", "lead_time_stat", ["step", "cohort_month", "programme_id"]
+    )
     op.execute(sa.text("DELETE FROM stat_state"))
 
 
 def downgrade() -> None:
     op.execute(sa.text("DELETE FROM lead_time_stat WHERE step = 'plaatsing'"))
+    op.drop_index("ix_lead_time_stat_step", table_name="lead_time_stat")
