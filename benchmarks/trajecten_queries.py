@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from data_access import queries  # noqa: E402
 from data_access.engine import make_engine  # noqa: E402
 from data_access.filters import TrajectoryFilter  # noqa: E402
+from domain import survival  # noqa: E402
 
 LASTING_MONTHS = 6
 
@@ -59,7 +60,41 @@ def calls(engine, year: int, programme_ids: dict[str, int]) -> dict[str, object]
         "trend by month (WO500, one year)": lambda: queries.funnel_counts(
             engine, wo, LASTING_MONTHS, "maand"
         ),
+        "time to placement by provider (HR)": lambda: queries.placement_months(
+            engine, hr, "aanbieder"
+        ),
+        "time to placement by municipality (all)": lambda: queries.placement_months(
+            engine, cohort, "gemeente"
+        ),
+        "time to placement by year (two cohorts)": lambda: queries.placement_months(
+            engine, two_years, "jaar"
+        ),
     }
+
+
+def page_view(engine, year: int, programme_ids: dict[str, int], with_comparison: bool):
+    """What Trajecten asks for the Holland Rijnland provider comparison, in one call: funnel,
+    comparison, lead times, drop-out and trend; with the time to placement (query and the
+    domain's estimator) when `with_comparison`."""
+    hr = TrajectoryFilter(date(year, 1, 1), date(year, 12, 31), (), (programme_ids["HR-INKOOP"],))
+    # The page reads the data's date for its "stand per" anyway (cached for every page).
+    until = queries.data_status(engine)["data_until"].dropna().min()
+
+    def run() -> list:
+        out = [
+            queries.funnel_counts(engine, hr, LASTING_MONTHS),
+            queries.funnel_counts(engine, hr, LASTING_MONTHS, "aanbieder"),
+            queries.lead_time_histogram(engine, hr),
+            queries.dropout_by_stage(engine, hr, LASTING_MONTHS),
+            queries.funnel_counts(engine, hr, LASTING_MONTHS, "maand"),
+        ]
+        if with_comparison:
+            rows = queries.placement_months(engine, hr, "aanbieder")
+            groups = sorted(rows["group"].dropna().unique())
+            out.append(survival.compare_groups(rows, until, groups, "aanbieder", 10))
+        return out
+
+    return run
 
 
 def main() -> int:
@@ -82,6 +117,20 @@ def main() -> int:
             rows = len(call())
             times.append((time.perf_counter() - start) * 1000)
         print(f"{name:40} {statistics.median(times):10.0f} {min(times):8.0f} {rows:6d}")
+    medians = {}
+    for label, flag in (("without", False), ("with", True)):
+        view = page_view(engine, args.year, ids, flag)
+        view()
+        times = []
+        for _ in range(args.runs):
+            start = time.perf_counter()
+            view()
+            times.append((time.perf_counter() - start) * 1000)
+        medians[label] = statistics.median(times)
+        print(
+            f"{'page data, HR providers, ' + label + ' time to placement':52} {medians[label]:6.0f}"
+        )
+    print(f"{'ratio with / without':52} {medians['with'] / medians['without']:6.2f}")
     engine.dispose()
     return 0
 

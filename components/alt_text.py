@@ -66,3 +66,17 @@ def figure_map_sentence(info: pd.DataFrame, year: int, threshold: int) -> str:
     return t("toegankelijkheid.kaart_cijfer", jaar=year, getoond=len(shown), naam=top["naam"],
              hoogste=display_count(int(top["aantal"]), threshold), klein=int(small.sum()),
              drempel=threshold)  # fmt: skip
+
+
+def placement_sentence(names: list[str], shares: list[dict | None]) -> str:
+    """Trajecten's curves of time to placement: each shown group's share placed within 12 months
+    (None: the follow-up or the privacy rule does not reach 12 months)."""
+    from domain.formatting import fmt_pct
+
+    parts = [
+        t("tijd_tot_plaatsing.alt_groep", naam=n, deel=fmt_pct(s["share"]))
+        if s is not None
+        else t("tijd_tot_plaatsing.alt_groep_zonder", naam=n)
+        for n, s in zip(names, shares, strict=True)
+    ]
+    return t("tijd_tot_plaatsing.alt", zinnen=" ".join(parts))

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from components import charts, data, filters, gauges, maps
+from components import charts, data, filters, gauges, maps, time_to_placement
 from components import scope as trajectory_scope
 from components import target_status as ts
 from components.i18n import t
@@ -167,6 +167,11 @@ def build(sel: filters.Selection, made_on: date | None = None) -> BriefingView:
             data.municipalities(), members, colours, data.area_boundaries()
         )
 
+    placement_time = ""
+    if sel.partnership and len(partnership_ids) == 1:
+        placement_time = time_to_placement.briefing_sentence(
+            partnership_ids[0], sel.year, threshold
+        )
     content = BriefingContent(
         title=t("briefing.kop", onderwerp=title, jaar=sel.year),
         intro=t("briefing.pdf_intro"),
@@ -187,6 +192,7 @@ def build(sel: filters.Selection, made_on: date | None = None) -> BriefingView:
         texts={k: t(f"briefing.pdf_{k}") for k in PDF_TEXTS} | {
             "stand_per": t("kolom.stand_per"), "samenwerking": t("kolom.samenwerking"),
             "partners": t("kolom.partners")},
+        placement_time=placement_time,
     )  # fmt: skip
     return BriefingView(content, gauge_figures, funnel_fig, members, static_map)
 

@@ -204,6 +204,11 @@ def lead_time_histogram(f: TrajectoryFilter) -> pd.DataFrame:
 
 
 @_cached
+def placement_months(f: TrajectoryFilter, group_by: str) -> pd.DataFrame:
+    return queries.placement_months(engine(), f, group_by)
+
+
+@_cached
 def dropout_by_stage(f: TrajectoryFilter) -> pd.DataFrame:
     return queries.dropout_by_stage(engine(), f, settings().lasting_months)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.style import TEXT, colour, house_layout
+from components.style import TEXT, colour, house_layout, rgb
 from domain.contrast import text_on
 from domain.formatting import fmt_decimal, fmt_pct, month_short
 
@@ -95,3 +95,60 @@ def lead_time_figure(table: pd.DataFrame, title: str | None, unit: str) -> go.Fi
     fig.update_yaxes(autorange="reversed", ticksuffix="  ")
     fig.update_xaxes(tickformat=",d", rangemode="tozero", title=unit)
     return house_layout(fig, title, height=max(240, 110 + 55 * len(shown)))
+
+
+def _steps(times: list, values: list) -> tuple[list, list]:
+    """A step function through (time, value) points as explicit corners, so a band can be drawn
+    as one closed shape (Plotly's step shapes do not run backwards)."""
+    xs, ys = [], []
+    for i, (x, y) in enumerate(zip(times, values, strict=True)):
+        if i:
+            xs.append(x)
+            ys.append(ys[-1])
+        xs.append(x)
+        ys.append(y)
+    return xs, ys
+
+
+def placement_curve_figure(
+    curves: list[tuple[str, int, pd.DataFrame]],
+    title: str | None,
+    axes: tuple[str, str],
+    band_name: str,
+) -> go.Figure:
+    """Share placed within so many months (domain.survival's shown curve: time, placed, lower,
+    upper) per group as steps, each with its 95 % band; (name, colour index, curve) per group.
+    Only the shown (privacy-safe) steps are drawn."""
+    fig = go.Figure()
+    for name, index, curve in curves:
+        times = [int(m) for m in curve["time"]]
+        upper_x, upper_y = _steps(times, list(curve["upper"]))
+        lower_x, lower_y = _steps(times, list(curve["lower"]))
+        red, green, blue = rgb(colour(index))
+        fig.add_scatter(
+            x=upper_x + lower_x[::-1],
+            y=upper_y + lower_y[::-1],
+            fill="toself",
+            fillcolor=f"rgba({red},{green},{blue},0.18)",
+            line={"width": 0},
+            hoverinfo="skip",
+            name=band_name.format(naam=name),
+            showlegend=False,
+        )
+        fig.add_scatter(
+            x=times,
+            y=list(curve["placed"]),
+            name=name,
+            mode="lines+markers",
+            line={"color": colour(index), "width": 3, "shape": "hv"},
+            customdata=[
+                f"{fmt_pct(p)} ({fmt_pct(lo)}–{fmt_pct(hi)})"
+                for p, lo, hi in zip(curve["placed"], curve["lower"], curve["upper"], strict=True)
+            ],
+            hovertemplate="%{x}: %{customdata}<extra>" + name + "</extra>",
+        )
+    fig.update_xaxes(title=axes[0], rangemode="tozero", dtick=3)
+    fig.update_yaxes(title=axes[1], tickformat=".0%", rangemode="tozero")
+    fig = house_layout(fig, title, height=420)
+    fig.update_layout(margin={"t": 90}, legend={"y": 1.0, "yanchor": "bottom"})
+    return fig

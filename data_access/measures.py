@@ -83,6 +83,15 @@ LEAD_TIME_STEPS: dict[str, tuple[sa.Column, sa.Column]] = {
 }
 
 
+# Days from registration to placement, kept in lead_time_stat beside the steps above under its
+# own key, for the survival curves of time to placement (data_access/placement_times.py).
+PLACEMENT_STEP = "plaatsing"
+STORED_STEPS: dict[str, tuple[sa.Column, sa.Column]] = {
+    **LEAD_TIME_STEPS,
+    PLACEMENT_STEP: (t.registered_on, t.placed_on),
+}
+
+
 def closed_day() -> sa.ColumnElement:
     """The day a trajectory stopped being open: the first of placement and dropout, but not
     before registration. NULL while it is open. Open on day D means registered by D and closed

@@ -11,7 +11,7 @@ from datetime import date
 import pandas as pd
 import sqlalchemy as sa
 
-from data_access import stats
+from data_access import placement_times, stats
 from data_access.filters import TrajectoryFilter, conditions, whole_months
 from data_access.measures import (
     LEAD_TIME_STEPS,
@@ -593,6 +593,13 @@ def lead_time_histogram(engine: sa.Engine, f: TrajectoryFilter) -> pd.DataFrame:
         )
     stmt = sa.union_all(*parts)
     return _frame(engine, stmt)
+
+
+def placement_months(engine: sa.Engine, f: TrajectoryFilter, group_by: str) -> pd.DataFrame:
+    """Counts for the curves of time to placement, per group of `group_by` (a key of GROUPINGS
+    but 'maand'): see placement_times.placement_months for the columns."""
+    with engine.connect() as conn:
+        return placement_times.placement_months(conn, f, group_by, _aggregated(conn, None))
 
 
 def dropout_by_stage(engine: sa.Engine, f: TrajectoryFilter, lasting_months: int) -> pd.DataFrame:

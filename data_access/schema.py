@@ -430,7 +430,8 @@ sa.Index("ix_cohort_stat_cohort_month", cohort_stat.c.cohort_month)
 sa.Index("ix_cohort_stat_programme_id", cohort_stat.c.programme_id)
 
 # Days from one stage to the next (both dates known) per registration month and dimension: a
-# histogram, so medians and quartiles stay exact.
+# histogram, so medians and quartiles stay exact. Step 'plaatsing' holds the days from
+# registration to placement, for the curves of time to placement (measures.STORED_STEPS).
 lead_time_stat = sa.Table(
     "lead_time_stat",
     metadata,
@@ -441,6 +442,14 @@ lead_time_stat = sa.Table(
 )
 sa.Index("ix_lead_time_stat_cohort_month", lead_time_stat.c.cohort_month)
 sa.Index("ix_lead_time_stat_programme_id", lead_time_stat.c.programme_id)
+# The curves of time to placement read one step of a period: without this, SQLite read every
+# step of a programme's years (45 ms for Holland Rijnland's 2025 cohort; 14 ms with it).
+sa.Index(
+    "ix_lead_time_stat_step",
+    lead_time_stat.c.step,
+    lead_time_stat.c.cohort_month,
+    lead_time_stat.c.programme_id,
+)
 
 # EVENT_METRICS: what happened on a day. 'afgesloten' is the day a trajectory stopped being open
 # (placed or dropped out, whichever came first), for the count of open trajectories on a day;

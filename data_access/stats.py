@@ -24,6 +24,7 @@ from data_access.filters import TrajectoryFilter, conditions
 from data_access.measures import (
     LEAD_TIME_STEPS,
     STAGE_ORDER,
+    STORED_STEPS,
     closed_day,
     dropout_reason,
     last_stage,
@@ -158,7 +159,7 @@ def _fill_counts(
     )
 
     steps = []
-    for step, (start, end) in LEAD_TIME_STEPS.items():
+    for step, (start, end) in STORED_STEPS.items():
         step_keys = [*dims, sa.literal(step, sa.String).label("k_step")]
         days = days_between(start, end).label("k_days")
         steps.append(
@@ -278,7 +279,7 @@ def lead_time_histogram(conn: sa.Connection, f: TrajectoryFilter) -> pd.DataFram
     s = lead_time_stat.c
     stmt = (
         sa.select(s.step, s.days, _sum(s.n).label("n"))
-        .where(*conditions(f, lead_time_stat))
+        .where(s.step.in_(tuple(LEAD_TIME_STEPS)), *conditions(f, lead_time_stat))
         .group_by(s.step, s.days)
         .having(sa.func.sum(s.n) > 0)
     )

@@ -90,6 +90,8 @@ def render() -> None:
     st.caption(content.placements)
     targets(view, sel.year)
     funnel(view, content.title)
+    if content.placement_time:
+        st.markdown(content.placement_time)
     partners(view)
 
     st.subheader(t("briefing.bronnen_kop"))

@@ -7,10 +7,12 @@ import streamlit as st
 
 from components import alt_text, charts, data, figures, filters, gauges, layout, maps
 from components import target_status as ts
+from components import time_to_placement as placement
 from components.guard import calm, render_safely
 from components.i18n import t
 from components.map_view import map_view
 from components.style import FOCUS_CSS
+from components.trajecten_controls import HR_PROGRAMME
 from domain import summary
 from domain.formatting import fmt_date, fmt_int
 
@@ -144,6 +146,37 @@ def partnership_slide(p: pd.Series, year: int, threshold: int) -> None:
     calm(lambda: st.markdown(f"### {highlight(str(p['name']), year, measured, shown)}"))
 
 
+def comparison_partnership() -> pd.Series | None:
+    """Holland Rijnland, whose joint purchase exists to learn which provider's method works: it
+    gets a last slide comparing its providers. None when the database has no such programme."""
+    programmes = data.programmes()
+    hr = programmes.loc[programmes["code"] == HR_PROGRAMME, "partnership_id"].dropna()
+    partnerships = data.partnerships()
+    found = partnerships[partnerships["id"].isin(hr)]
+    return found.iloc[0] if not found.empty else None
+
+
+def comparison_slide(p: pd.Series, year: int, threshold: int) -> None:
+    """Which provider places people sooner: the curves with their bands and a verdict per pair."""
+    st.title(t("tijd_tot_plaatsing.dia_titel"))
+    found = placement.provider_comparison(int(p["id"]), year, threshold)
+    if found is None or not any(g.shown for g in found[0].groups):
+        st.markdown(t("tijd_tot_plaatsing.dia_leeg"))
+        return
+    result, names, period = found
+    st.caption(period)
+    curves = [(names[g.group], i, g.curve) for i, g in enumerate(result.groups) if g.shown]
+    fig = figures.placement_curves(
+        curves, None, (t("tijd_tot_plaatsing.as_maanden"), t("tijd_tot_plaatsing.as_deel")),
+        t("tijd_tot_plaatsing.band"),
+    )  # fmt: skip
+    st.plotly_chart(fig, width="stretch", config=charts.STATIC_CONFIG, key="dia_plaatsingsduur")
+    shown = [g for g in result.groups if g.shown]
+    st.caption(alt_text.placement_sentence([names[g.group] for g in shown],
+                                           [g.shares[12] for g in shown]))  # fmt: skip
+    placement.verdicts(result, names)
+
+
 def _facts(p: pd.Series) -> None:
     members = data.partnership_members((int(p["id"]),))
     names = ", ".join(dict.fromkeys(members["organisation_name"].fillna(members["area_name"])))
@@ -159,13 +192,17 @@ def render() -> None:
     year = filters.current().year
     threshold = data.settings().suppress_below
     partnerships = data.partnerships()
-    count = 1 + len(partnerships)
+    compared = comparison_partnership()
+    # The comparison comes last, so links to the other slides keep their numbers.
+    count = 1 + len(partnerships) + (compared is not None)
     number = slide_number(count)
     navigation(number, count)
     if number == 1:
         national_slide(year, threshold)
-    else:
+    elif number <= 1 + len(partnerships):
         partnership_slide(partnerships.iloc[number - 2], year, threshold)
+    else:
+        calm(lambda: comparison_slide(compared, year, threshold))
     calm(layout.fictional_notice)
     st.caption(t("presentatie.toetsen"))
     st.page_link("pages/overzicht.py", label=t("presentatie.sluiten"), icon=":material/close:")

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import alt_text, data, figures, filters, layout, scope
+from components import alt_text, data, figures, filters, layout, scope, time_to_placement
 from components import trajecten_controls as controls
 from components.guard import render_safely
 from components.i18n import t
@@ -82,6 +82,7 @@ def comparison(f, threshold: int, year: int, hidden: dict) -> None:
     with st.expander(t("trajecten.tabel_vergelijk")):
         layout.plain_table(shown)
         layout.table_downloads(shown, f"vergelijking_{dim}", key="dl_vergelijk")
+    time_to_placement.render(controls.without_dimension(f, dim), dim, chosen, labels, threshold)
 
 
 def lead_times(f, threshold: int) -> None:
@@ -200,6 +201,7 @@ def render() -> None:
     with st.expander(t("trajecten.definities_kop")):
         s = data.settings()
         st.markdown(t("trajecten.definities", maanden=s.lasting_months, drempel=s.suppress_below))
+        st.markdown(t("tijd_tot_plaatsing.definities", drempel=s.suppress_below))
     layout.definitions()
 
 

@@ -78,6 +78,7 @@ class BriefingContent:
     fictional: bool
     texts: dict[str, str] = field(default_factory=dict)  # headings and footer words, from nl.toml
     charts: tuple[Chart, ...] = ()
+    placement_time: str = ""  # one sentence comparing providers on time to placement, or ''
 
 
 def _fonts() -> None:
@@ -209,6 +210,8 @@ def briefing_pdf(c: BriefingContent) -> bytes:
         )  # fmt: skip
     else:
         story.append(table)
+    if c.placement_time:
+        story += [Spacer(1, 4), _p(c.placement_time, s["body"])]
 
     heading = _p(c.texts["partners_kop"], s["h2"])
     rows = [[_p(a, s["bold"]), _p(b, s["body"])] for a, b in c.partners]

@@ -38,7 +38,8 @@ def test_stepping_through_every_slide_shows_no_exception(app_url, page):
     page.goto(f"{app_url}/presentatie")
     wait_until_drawn(page, TIMEOUT_MS)
     number, total = _counter(page)
-    assert number == 1 and total == 6  # the national slide and the five partnerships
+    # The national slide, the five partnerships and Holland Rijnland's providers compared.
+    assert number == 1 and total == 7
     titles = []
     for n in range(1, total + 1):
         if n > 1:
@@ -54,9 +55,9 @@ def test_stepping_through_every_slide_shows_no_exception(app_url, page):
 
 def test_a_link_opens_its_slide_and_the_arrow_key_steps_back(app_url, page):
     page.goto(f"{app_url}/presentatie?dia=3")
-    _wait_for_slide(page, 3, 6)
+    _wait_for_slide(page, 3, 7)
     _assert_calm(page, 3)
     page.locator("h1").first.click()  # focus the page, as a presenter's click would
     page.keyboard.press("ArrowLeft")
-    _wait_for_slide(page, 2, 6)
+    _wait_for_slide(page, 2, 7)
     assert "dia=2" in page.url

@@ -10,7 +10,8 @@ CALM = "Dit onderdeel is even niet beschikbaar."
 
 
 def _slide_count() -> int:
-    return 1 + len(data.partnerships())
+    # The national slide, one per partnership, and Holland Rijnland's providers compared.
+    return 1 + len(data.partnerships()) + 1
 
 
 def test_the_first_slide_shows_the_national_numbers_and_the_map():
@@ -19,7 +20,7 @@ def test_the_first_slide_shows_the_national_numbers_and_the_map():
     assert "Samenwerkingen voor werk en participatie" in at.title[0].value
     assert [m.value for m in at.metric][0] == "5"
     assert at.get("deck_gl_json_chart"), "the partner map is drawn"
-    assert any("1 / 6" in m.value for m in at.markdown)
+    assert any("1 / 7" in m.value for m in at.markdown)
     assert any("Fictieve voorbeelddata" in i.value for i in at.info)
 
 
@@ -37,7 +38,7 @@ def test_every_partnership_slide_opens_from_its_link(dia):
 def test_a_bad_slide_number_opens_the_first_slide():
     at = open_page(PAGE, dia="zeven")
     assert not at.exception
-    assert any("1 / 6" in m.value for m in at.markdown)
+    assert any("1 / 7" in m.value for m in at.markdown)
 
 
 def test_volgende_goes_to_the_next_slide_and_into_the_url():
@@ -45,7 +46,7 @@ def test_volgende_goes_to_the_next_slide_and_into_the_url():
     at.button(key="dia_volgende").click().run()
     assert not at.exception
     assert at.query_params["dia"] in ("2", ["2"])
-    assert any("2 / 6" in m.value for m in at.markdown)
+    assert any("2 / 7" in m.value for m in at.markdown)
 
 
 def test_a_failing_part_shows_a_calm_message_not_an_exception(monkeypatch):
@@ -62,3 +63,15 @@ def test_a_failing_part_shows_a_calm_message_not_an_exception(monkeypatch):
     assert not at.get("deck_gl_json_chart")
     assert "Europees Nederland" not in page_text(at), "what the part drew before failing is gone"
     assert [m.value for m in at.metric][0] == "5", "the other parts still show"
+
+
+def test_the_last_slide_compares_holland_rijnlands_providers_in_plain_words():
+    at = open_page(PAGE, dia="7")
+    assert not at.exception, at.exception
+    assert CALM not in page_text(at)
+    assert any("7 / 7" in m.value for m in at.markdown)
+    assert "welke aanbieder plaatst sneller" in at.title[0].value
+    assert at.get("plotly_chart"), "the curves are drawn"
+    verdicts = [m.value for m in at.markdown if m.value.startswith("**Aanbieder")]
+    assert len(verdicts) == 3
+    assert all("waarschijnlijk echt" in v or "kan toeval zijn" in v for v in verdicts)
