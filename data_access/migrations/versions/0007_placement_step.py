@@ -1,7 +1,7 @@
 """aggregates gain the days from registration to placement
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-11-29
 
 lead_time_stat gets rows for a new step, 'plaatsing' (registration to placement), which the
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
