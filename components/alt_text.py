@@ -45,7 +45,8 @@ def history_sentence(table: pd.DataFrame) -> str:
 
 def map_sentence(members: pd.DataFrame) -> str:
     """The partnership map: how many partnerships and municipalities, and which partnerships."""
-    regions = members["partnership_kind"] == "arbeidsmarktregio"
+    kinds = members.get("partnership_kind", pd.Series("", index=members.index))
+    regions = kinds == "arbeidsmarktregio"
     names = list(dict.fromkeys(members.loc[~regions, "partnership_name"]))
     n_regions = members.loc[regions, "partnership_name"].nunique()
     if n_regions:

@@ -46,6 +46,19 @@ def test_map_sentence_counts_partnerships_and_municipalities():
     assert "Samenwerkingen op de kaart: 2; deelnemende gemeenten: 2. Het gaat om P1, P2" in text
 
 
+def test_map_sentence_names_the_cases_and_counts_the_regions():
+    members = pd.DataFrame({
+        "partnership_name": ["P1", "Arbeidsmarktregio A", "Arbeidsmarktregio B"],
+        "partnership_kind": ["convenant", "arbeidsmarktregio", "arbeidsmarktregio"],
+        "member_type": ["gemeente", "gemeente", "gemeente"],
+        "area_code": ["GM1", "GM1", "GM2"],
+    })  # fmt: skip
+    text = alt_text.map_sentence(members)
+    assert "Samenwerkingen op de kaart: 3; deelnemende gemeenten: 2." in text
+    assert "P1, 2 arbeidsmarktregio's (als omlijning)" in text
+    assert "Arbeidsmarktregio A" not in text
+
+
 def test_figure_map_sentence_does_not_reveal_small_counts():
     info = pd.DataFrame({"naam": ["Leiden", "Katwijk", "Oegstgeest", "Bonaire"],
                          "aantal": [340, 25, 4, 0]})  # fmt: skip
