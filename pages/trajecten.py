@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import alt_text, data, figures, filters, layout, scope
+from components import alt_text, context_view, data, figures, filters, layout, scope
 from components import trajecten_controls as controls
 from components.guard import render_safely
 from components.i18n import t
@@ -153,6 +153,9 @@ def render() -> None:
     layout.header("trajecten")
     layout.fictional_notice()
     sel = filters.current()
+    if context_view.region_without_trajectories(sel.partnership):
+        layout.definitions()
+        return
     threshold = data.settings().suppress_below
     base = scope.trajectory_filter(sel, data.partnerships(), data.programmes())
     page = controls.page_filters(sel.year, base.programme_ids)

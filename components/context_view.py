@@ -1,0 +1,80 @@
+"""The CBS context line of partnerships (inhabitants and bijstand in their members) as pages show
+it, and the 35 labour-market regions beside the five cases: they have members and real figures,
+but no programmes or trajectories."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components import data
+from components.i18n import t
+from domain import context_line
+from domain.formatting import fmt_decimal, fmt_int
+
+
+def lines(partnerships: pd.DataFrame, named: bool = True) -> list[str]:
+    """One context sentence per partnership, in their order."""
+    found = context_line.partnership_lines(
+        data.context_figures(), data.partnership_members(), partnerships, named
+    )
+    return [line for _, line in found]
+
+
+def show(partnerships: pd.DataFrame, named: bool = True) -> None:
+    """The heading, the note that these figures are real, and the lines as a list."""
+    st.subheader(t("context_regel.kop"))
+    st.caption(t("context_regel.uitleg"))
+    st.markdown("\n".join(f"- {line}" for line in lines(partnerships, named)))
+
+
+def chosen(partnership_code: str | None) -> pd.Series | None:
+    """The partnership chosen in the sidebar, or None."""
+    if not partnership_code:
+        return None
+    partnerships = data.partnerships()
+    found = partnerships[partnerships["code"] == partnership_code]
+    return None if found.empty else found.iloc[0]
+
+
+def chosen_region(partnership_code: str | None) -> pd.Series | None:
+    """The chosen partnership when it is a labour-market region, else None."""
+    p = chosen(partnership_code)
+    return p if p is not None and context_line.is_region(p["kind"]) else None
+
+
+def no_trajectories(p: pd.Series) -> None:
+    st.info(t("context_regel.geen_trajecten", naam=p["name"]))
+
+
+def regions_table(regions: pd.DataFrame) -> pd.DataFrame:
+    """The regions with their number of municipalities and CBS figures, formatted for people;
+    a figure CBS did not publish is '–', never 0."""
+    rows = context_line.partnership_figures(
+        data.context_figures(), data.partnership_members(), regions
+    )
+    year = rows["bijstand_jaar"].dropna().max() if not rows.empty else None
+    return pd.DataFrame(
+        {
+            t("kolom.samenwerking"): rows["name"],
+            t("kolom.gemeenten"): rows["municipalities"],
+            t("context_regel.kolom_inwoners", jaar=year or "–"): [
+                fmt_int(v) for v in rows["inwoners"]
+            ],
+            t("context_regel.kolom_bijstand", jaar=year or "–"): [
+                fmt_int(v) for v in rows["bijstand"]
+            ],
+            t("context_regel.kolom_per_1000"): [fmt_decimal(v, 1) for v in rows["per_1000"]],
+        }
+    )
+
+
+def region_without_trajectories(partnership_code: str | None) -> bool:
+    """On a page about trajectories: when a labour-market region is chosen, say plainly that it
+    has none and show its context line instead. True when the page should stop there."""
+    region = chosen_region(partnership_code)
+    if region is None:
+        return False
+    no_trajectories(region)
+    st.markdown(lines(region.to_frame().T, named=False)[0])
+    return True
