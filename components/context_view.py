@@ -78,3 +78,35 @@ def region_without_trajectories(partnership_code: str | None) -> bool:
     no_trajectories(region)
     st.markdown(lines(region.to_frame().T, named=False)[0])
     return True
+
+
+def sources_table() -> pd.DataFrame:
+    """The real public sources (data.context_sources) as Over de data shows them: title, CBS
+    table id, the years held, the measures, how many municipalities have figures, licence, note."""
+    sources = data.context_sources()
+    figures = data.context_figures()
+    years = figures.groupby("source_id")["year"].unique() if not figures.empty else pd.Series()
+    if sources.empty:
+        return pd.DataFrame()
+
+    def period(source_id) -> str:
+        found = years.get(source_id)
+        return ", ".join(str(y) for y in sorted(found)) if found is not None else "–"
+
+    def measures(text: str) -> str:
+        return ", ".join(t(f"context_regel.maat_{m.strip()}") for m in text.split(","))
+
+    return pd.DataFrame(
+        {
+            t("kolom.titel"): sources["title"],
+            t("kolom.uitgever"): sources["publisher"],
+            t("context_regel.kolom_tabel"): [
+                context_line.statline_table(u) or "–" for u in sources["url"]
+            ],
+            t("context_regel.kolom_periode"): [period(i) for i in sources["source_id"]],
+            t("context_regel.kolom_maten"): [measures(m) for m in sources["measures"]],
+            t("context_regel.kolom_gemeenten"): sources["areas"],
+            t("context_regel.kolom_licentie"): context_line.CBS_LICENCE,
+            t("kolom.toelichting"): sources["note"].fillna(""),
+        }
+    )

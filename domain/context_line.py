@@ -9,6 +9,7 @@ the regions have members and public figures, but no programmes or trajectories.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
@@ -123,3 +124,14 @@ def partnership_figures(
     columns = ["id", "name", "municipalities", "inwoners", "inwoners_jaar", "bijstand",
                "bijstand_jaar", "per_1000", "zonder"]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
+
+
+# CBS publishes all StatLine open data under this licence (sample_data/publiek.toml: licence).
+CBS_LICENCE = "CC BY 4.0"
+_STATLINE_TABLE = re.compile(r"/dataset/(\w+)")
+
+
+def statline_table(url: object) -> str | None:
+    """The CBS table id in a StatLine address ('.../dataset/85984NED' -> '85984NED'), or None."""
+    found = _STATLINE_TABLE.search(url) if isinstance(url, str) else None
+    return found.group(1) if found else None
