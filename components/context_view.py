@@ -13,12 +13,23 @@ from domain import context_line
 from domain.formatting import fmt_decimal, fmt_int
 
 
+def _lines_of(codes: tuple[str, ...], named: bool) -> tuple[str, ...]:
+    everything = data.partnerships()
+    chosen = everything.set_index("code").loc[list(codes)].reset_index()
+    found = context_line.partnership_lines(
+        data.context_figures(), data.partnership_members(), chosen, named
+    )
+    return tuple(line for _, line in found)
+
+
+# Built once per choice and language and shared by the sessions, like the briefing: Overzicht is
+# the first page everyone opens, and filtering the figures per partnership costs ~50 ms a line.
+_shared_lines = data.built(_lines_of)
+
+
 def lines(partnerships: pd.DataFrame, named: bool = True) -> list[str]:
     """One context sentence per partnership, in their order."""
-    found = context_line.partnership_lines(
-        data.context_figures(), data.partnership_members(), partnerships, named
-    )
-    return [line for _, line in found]
+    return list(_shared_lines(tuple(str(c) for c in partnerships["code"]), named))
 
 
 def show(partnerships: pd.DataFrame, named: bool = True) -> None:
@@ -47,9 +58,15 @@ def no_trajectories(p: pd.Series) -> None:
     st.info(t("context_regel.geen_trajecten", naam=p["name"]))
 
 
-def regions_table(regions: pd.DataFrame) -> pd.DataFrame:
-    """The regions with their number of municipalities and CBS figures, formatted for people;
-    a figure CBS did not publish is '–', never 0."""
+def regions_table() -> pd.DataFrame:
+    """The labour-market regions with their number of municipalities and CBS figures, formatted
+    for people; a figure CBS did not publish is '–', never 0. Built once and shared (callers
+    must not change it)."""
+    return _shared_regions()
+
+
+def _regions_table() -> pd.DataFrame:
+    regions = context_line.regions(data.partnerships())
     rows = context_line.partnership_figures(
         data.context_figures(), data.partnership_members(), regions
     )
@@ -67,6 +84,9 @@ def regions_table(regions: pd.DataFrame) -> pd.DataFrame:
             t("context_regel.kolom_per_1000"): [fmt_decimal(v, 1) for v in rows["per_1000"]],
         }
     )
+
+
+_shared_regions = data.built(_regions_table)
 
 
 def region_without_trajectories(partnership_code: str | None) -> bool:

@@ -36,6 +36,14 @@ def regions(partnerships: pd.DataFrame) -> pd.DataFrame:
     return partnerships[partnerships["kind"] == REGION_KIND]
 
 
+def _line_figures(figures: pd.DataFrame, areas: pd.DataFrame) -> pd.DataFrame:
+    """Only the rows a line can use (its two measures, the members'): filtered once, not per line."""
+    keep = figures["measure"].isin(LINE_MEASURES) & figures["area_code"].isin(
+        set(areas["area_code"])
+    )
+    return figures[keep]
+
+
 def _sources(figures: pd.DataFrame, codes: list[str], ctx: Mapping) -> str:
     """'CBS, Kerncijfers wijken en buurten 2024': the publisher and title of every source the
     line's figures come from, in the order of the measures."""
@@ -101,6 +109,7 @@ def partnership_lines(
     data_access.queries.partnership_members returns them."""
     areas = members[members["member_type"] == "gemeente"].dropna(subset=["area_code"])
     names = dict(zip(areas["area_code"], areas["area_name"], strict=False))
+    figures = _line_figures(figures, areas)
     lines = []
     for p in partnerships.itertuples():
         codes = list(areas.loc[areas["partnership_id"] == p.id, "area_code"])
@@ -116,6 +125,7 @@ def partnership_figures(
     Columns: id, name, municipalities (member municipalities), inwoners, inwoners_jaar,
     bijstand, bijstand_jaar, per_1000, zonder (codes without CBS figures). Missing stays None."""
     areas = members[members["member_type"] == "gemeente"].dropna(subset=["area_code"])
+    figures = _line_figures(figures, areas)
     rows = []
     for p in partnerships.itertuples():
         codes = list(dict.fromkeys(areas.loc[areas["partnership_id"] == p.id, "area_code"]))

@@ -34,7 +34,7 @@ def context(sel: filters.Selection, cases: pd.DataFrame, regions: pd.DataFrame) 
         return
     with st.expander(t("context_regel.regios_kop", aantal=len(regions))):
         st.caption(t("context_regel.regios_uitleg"))
-        table = context_view.regions_table(regions)
+        table = context_view.regions_table()
         st.dataframe(table, hide_index=True, width="stretch")
         layout.table_download(table, "arbeidsmarktregios", key="dl_regios")
 
