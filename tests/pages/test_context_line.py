@@ -93,3 +93,11 @@ def test_the_region_briefing_pdf_says_it_has_no_trajectories():
     text = _pdf_text(briefing.pdf(view))
     assert "geen programma's, trajecten of doelen" in text
     assert "Arbeidsmarktregio Haaglanden:" in text and "Bron: CBS" in text
+
+
+def test_the_sidebar_partnership_filter_lists_the_cases_first_then_the_regions():
+    at = open_page()
+    options = at.selectbox(key="f_samenwerking").options
+    assert len(options) == 1 + 40  # "Alle", five cases, 35 regions
+    assert not any(o.startswith("Arbeidsmarktregio") for o in options[1:6])
+    assert all(o.startswith("Arbeidsmarktregio") for o in options[6:])
