@@ -8,11 +8,11 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from components import charts, data, filters, gauges, maps, time_to_placement
+from components import charts, context_lines, data, filters, gauges, maps, time_to_placement
 from components import scope as trajectory_scope
 from components import target_status as ts
 from components.i18n import t
-from domain import summary
+from domain import context_line, summary
 from domain.formatting import fmt_date, fmt_int, fmt_pct
 from domain.funnel import funnel_mask, funnel_table
 from domain.periods import comparison_periods
@@ -44,9 +44,12 @@ def subject(
     sel: filters.Selection,
 ) -> tuple[str, set[int] | None, tuple[str, ...], tuple[int, ...]]:
     """Title, programme ids and municipality codes of what the briefing is about, and the ids of
-    the partnerships in its scope (those the municipality takes part in)."""
+    the partnerships in its scope (those the municipality takes part in). Labour-market regions
+    are in scope only when chosen themselves: every municipality is in one, and they have no
+    trajectories."""
     programmes = data.programmes()
     members = data.partnership_members()
+    members = members[~members["partnership_kind"].map(context_line.is_region)]
     if sel.partnership:
         p = data.partnerships().set_index("code").loc[sel.partnership]
         ids = set(programmes.loc[programmes["partnership_id"] == p["id"], "id"])
@@ -55,7 +58,8 @@ def subject(
         name = data.municipalities().set_index("code").loc[sel.municipality, "name"]
         joined = members.loc[members["area_code"] == sel.municipality, "partnership_id"]
         return str(name), None, (sel.municipality,), tuple(int(i) for i in dict.fromkeys(joined))
-    return t("briefing.alle"), None, (), tuple(int(i) for i in data.partnerships()["id"])
+    cases = context_line.cases(data.partnerships())
+    return t("briefing.alle"), None, (), tuple(int(i) for i in cases["id"])
 
 
 def change(now: int, before: int, threshold: int) -> str | None:
@@ -80,8 +84,9 @@ def _gauges(sel: filters.Selection, threshold: int):
     programmes = ts.scope_programmes(replace(sel, programme=None))
     area_names = data.municipalities(include_merged=True).set_index("code")["name"]
     lines, figures, titles = [], [], set()
-    targets = data.targets(tuple(int(i) for i in programmes.index))
-    titles |= set(targets["source_title"].dropna())
+    ids = tuple(int(i) for i in programmes.index)
+    if ids:  # no ids means every target to data.targets: a region has none of its own
+        titles |= set(data.targets(ids)["source_title"].dropna())
     for g in ts.year_groups(programmes, sel.year):
         m = ts.measure(g, threshold)
         name = programmes.loc[g.programme_id, "name"]
@@ -153,6 +158,10 @@ def build(sel: filters.Selection, made_on: date | None = None) -> BriefingView:
         )
         partners = tuple(zip(grouped.index, grouped.values, strict=True))
     fictional = data.trajectory_total()["fictional"] > 0
+    region = context_lines.chosen_region(sel.partnership)
+    no_trajectories = (
+        t("context_regel.geen_trajecten", naam=region["name"]) if region is not None else ""
+    )
     sources = relevant_sources(data.sources(), titles, fictional)
     source_lines = tuple(
         f"{r.title} ({r.publisher}{', ' + fmt_date(r.published_on) if r.published_on else ''})"
@@ -184,6 +193,8 @@ def build(sel: filters.Selection, made_on: date | None = None) -> BriefingView:
         funnel=funnel_rows,
         funnel_note=t("briefing.trechter_uitleg", jaar=sel.year, drempel=threshold),
         partners=partners,
+        context=tuple(context_lines.lines(chosen)),
+        no_trajectories=no_trajectories,
         sources=source_lines,
         source_line=t("briefing.bron", bronnen=publishers),
         stand_per=fmt_date(until) if until else "",
@@ -191,7 +202,8 @@ def build(sel: filters.Selection, made_on: date | None = None) -> BriefingView:
         fictional=fictional,
         texts={k: t(f"briefing.pdf_{k}") for k in PDF_TEXTS} | {
             "stand_per": t("kolom.stand_per"), "samenwerking": t("kolom.samenwerking"),
-            "partners": t("kolom.partners")},
+            "partners": t("kolom.partners"), "context_kop": t("context_regel.kop"),
+            "context_uitleg": t("context_regel.uitleg")},
         placement_time=placement_time,
     )  # fmt: skip
     return BriefingView(content, gauge_figures, funnel_fig, members, static_map)

@@ -85,9 +85,16 @@ def render() -> None:
         mime="application/pdf", key="dl_briefing_pdf", on_click="ignore", type="primary",
     )  # fmt: skip
     right.caption(t("briefing.download_uitleg"))
-    headline_tiles(view)
-    st.caption(content.comparison)
-    st.caption(content.placements)
+    if content.no_trajectories:
+        st.info(content.no_trajectories)
+    else:
+        headline_tiles(view)
+        st.caption(content.comparison)
+        st.caption(content.placements)
+    if content.context:
+        st.subheader(content.texts["context_kop"])
+        st.caption(content.texts["context_uitleg"])
+        st.markdown("\n".join(f"- {line}" for line in content.context))
     targets(view, sel.year)
     funnel(view, content.title)
     if content.placement_time:

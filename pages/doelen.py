@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import alt_text, charts, data, figures, filters, gauges, layout
+from components import alt_text, charts, context_lines, data, figures, filters, gauges, layout
 from components import target_status as ts
 from components.guard import render_safely
 from components.i18n import t
@@ -119,6 +119,9 @@ def render() -> None:
     layout.header("doelen")
     layout.fictional_notice()
     sel = filters.current()
+    if context_lines.region_without_trajectories(sel.partnership):
+        layout.definitions()
+        return
     threshold = data.settings().suppress_below
     programmes = ts.scope_programmes(sel)
     groups = ts.year_groups(programmes, sel.year)

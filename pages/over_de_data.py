@@ -1,14 +1,27 @@
-"""Over de data: definitions, sources, what is invented, privacy and accessibility."""
+"""Over de data: definitions, sources (the real CBS figures with table, period, licence and
+caveats), what is real and what is invented, privacy and accessibility."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from components import data, layout
+from components import context_lines, data, layout
 from components.guard import render_safely
 from components.i18n import t
 from domain.formatting import fmt_date, fmt_int
+
+
+def public_sources() -> None:
+    st.subheader(t("context_regel.bronnen_kop"))
+    st.caption(t("context_regel.bronnen_uitleg"))
+    table = context_lines.sources_table()
+    if not table.empty:
+        st.dataframe(table, hide_index=True, width="stretch")
+    st.markdown(f"**{t('context_regel.kanttekeningen_kop')}**")
+    st.markdown(t("context_regel.kanttekeningen"))
+    st.subheader(t("context_regel.grenzen_kop"))
+    st.markdown(t("context_regel.grenzen"))
 
 
 def render() -> None:
@@ -18,6 +31,16 @@ def render() -> None:
     st.markdown(
         t("definities.tekst", maanden=settings.lasting_months, drempel=settings.suppress_below)
     )
+    totals = data.trajectory_total()
+    st.subheader(t("context_regel.echt_kop"))
+    st.markdown(
+        t(
+            "context_regel.echt",
+            totaal=fmt_int(totals["total"]),
+            fictief=fmt_int(totals["fictional"]),
+        )
+    )
+    public_sources()
     st.subheader(t("over.bronnen_kop"))
     sources = data.sources()
     st.dataframe(
@@ -31,15 +54,6 @@ def render() -> None:
         ),
         hide_index=True,
         width="stretch",
-    )
-    totals = data.trajectory_total()
-    st.subheader(t("over.fictief_kop"))
-    st.markdown(
-        t(
-            "over.fictief_tekst",
-            totaal=fmt_int(totals["total"]),
-            fictief=fmt_int(totals["fictional"]),
-        )
     )
     st.subheader(t("over.privacy_kop"))
     st.markdown(t("over.privacy_tekst", drempel=settings.suppress_below))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import alt_text, data, figures, filters, layout
+from components import alt_text, context_lines, data, figures, filters, layout
 from components.guard import render_safely
 from components.i18n import t
-from domain import summary
+from domain import context_line, summary
 from domain.formatting import fmt_date
 from domain.suppression import display_count
 
@@ -29,13 +29,34 @@ def cell(ledger, figure: str, partnership_id) -> str:
     return ledger.label(key) if any(c.key == key for c in ledger.cells) else "0"
 
 
+def context(sel: filters.Selection, cases: pd.DataFrame, regions: pd.DataFrame) -> None:
+    """The CBS context line of each case, or of the partnership chosen in the sidebar (a region
+    says it has no trajectories); the regions' figures in a closed expander."""
+    chosen = context_lines.chosen(sel.partnership)
+    if chosen is not None and context_line.is_region(chosen["kind"]):
+        context_lines.no_trajectories(chosen)
+    context_lines.show(cases if chosen is None else chosen.to_frame().T)
+    if regions.empty:
+        return
+    with st.expander(t("context_regel.regios_kop", aantal=len(regions))):
+        st.caption(t("context_regel.regios_uitleg"))
+        table = context_lines.regions_table()
+        st.dataframe(table, hide_index=True, width="stretch")
+        layout.table_download(table, "arbeidsmarktregios", key="dl_regios")
+
+
 def render() -> None:
     layout.header("overzicht")
     layout.fictional_notice()
     sel = filters.current()
     threshold = data.settings().suppress_below
-    partnerships = data.partnerships()
+    everything = data.partnerships()
+    # The cases carry programmes and trajectories; the labour-market regions only members and
+    # CBS figures, so they get their own table instead of 35 rows of empty trajectory columns.
+    partnerships = context_line.cases(everything)
+    regions = context_line.regions(everything)
     members = data.partnership_members()
+    members = members[members["partnership_id"].isin(partnerships["id"])]
     yearly = data.yearly_figures(sel.year)
     chosen = scope_programmes(sel)
     # One ledger for the tiles, the table, its download and the chart: a count hidden in one is
@@ -49,8 +70,12 @@ def render() -> None:
     municipalities = members.loc[members["member_type"] == "gemeente", "area_code"].nunique()
     layout.tiles(
         [
-            (t("overzicht.samenwerkingen"), str(len(partnerships)), None),
-            (t("overzicht.gemeenten"), str(municipalities), t("overzicht.gemeenten_uitleg")),
+            (
+                t("overzicht.samenwerkingen"),
+                str(len(partnerships)),
+                t("context_regel.samenwerkingen_uitleg", regios=len(regions)),
+            ),
+            (t("overzicht.gemeenten"), str(municipalities), t("context_regel.gemeenten_uitleg")),
             (t("overzicht.aangemeld", jaar=sel.year), year_totals["aangemeld"], None),
             (
                 t("overzicht.geplaatst", jaar=sel.year),
@@ -89,6 +114,7 @@ def render() -> None:
     )  # fmt: skip
     st.dataframe(shown, hide_index=True, width="stretch")
     layout.table_download(shown, f"samenwerkingen_{sel.year}", key="dl_overzicht")
+    context(sel, partnerships, regions)
 
     programmes = data.programmes().merge(yearly, left_on="id", right_on="programme_id", how="left")
     programmes["geplaatst"] = programmes["geplaatst"].fillna(0).astype(int)

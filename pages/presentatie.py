@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import alt_text, charts, data, figures, filters, gauges, layout, maps
+from components import alt_text, charts, context_lines, data, figures, filters, gauges, layout, maps
 from components import target_status as ts
 from components import time_to_placement as placement
 from components.guard import calm, render_safely
@@ -13,7 +13,7 @@ from components.i18n import t
 from components.map_view import map_view
 from components.style import FOCUS_CSS
 from components.trajecten_controls import HR_PROGRAMME
-from domain import summary
+from domain import context_line, summary
 from domain.formatting import fmt_date, fmt_int
 
 SLIDE_PARAM = "dia"  # the slide number in the URL, so a link opens that slide
@@ -63,10 +63,11 @@ def navigation(number: int, count: int) -> None:
 
 def national_slide(year: int, threshold: int) -> None:
     st.title(t("presentatie.titel_landelijk", jaar=year))
-    partnerships = data.partnerships()
+    partnerships = context_line.cases(data.partnerships())
 
     def numbers() -> None:
         members = data.partnership_members()
+        members = members[members["partnership_id"].isin(partnerships["id"])]
         municipalities = members.loc[members["member_type"] == "gemeente", "area_code"].nunique()
         shown = summary.shown(summary.totals(data.yearly_figures(year)), threshold)
         layout.tiles(
@@ -107,9 +108,24 @@ def highlight(
     return t("presentatie.hoogtepunt_geplaatst", naam=name, jaar=year, aantal=shown["geplaatst"])
 
 
+def slides(partnership_code: str | None) -> pd.DataFrame:
+    """The partnerships that get a slide: the cases, and a labour-market region only when it is
+    chosen in the filters (the 35 regions have no trajectories to present)."""
+    everything = data.partnerships()
+    keep = ~everything["kind"].map(context_line.is_region) | (
+        everything["code"] == partnership_code
+    )
+    return everything[keep]
+
+
 def partnership_slide(p: pd.Series, year: int, threshold: int) -> None:
     st.title(str(p["name"]))
     calm(lambda: _facts(p))
+    calm(lambda: st.markdown(context_lines.lines(p.to_frame().T, named=False)[0]))
+    if context_line.is_region(p["kind"]):
+        st.caption(t("context_regel.dia_regio"))
+        context_lines.no_trajectories(p)
+        return
     programmes = data.programmes().set_index("id")
     programmes = programmes[programmes["partnership_id"] == p["id"]]
     measured: list[tuple[str, ts.Measured]] = []
@@ -191,7 +207,7 @@ def render() -> None:
     st.html(FOCUS_CSS)
     year = filters.current().year
     threshold = data.settings().suppress_below
-    partnerships = data.partnerships()
+    partnerships = slides(filters.current().partnership)
     compared = comparison_partnership()
     # The comparison comes last, so links to the other slides keep their numbers.
     count = 1 + len(partnerships) + (compared is not None)

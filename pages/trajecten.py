@@ -8,7 +8,16 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import alt_text, data, figures, filters, layout, scope, time_to_placement
+from components import (
+    alt_text,
+    context_lines,
+    data,
+    figures,
+    filters,
+    layout,
+    scope,
+    time_to_placement,
+)
 from components import trajecten_controls as controls
 from components.guard import render_safely
 from components.i18n import t
@@ -154,6 +163,9 @@ def render() -> None:
     layout.header("trajecten")
     layout.fictional_notice()
     sel = filters.current()
+    if context_lines.region_without_trajectories(sel.partnership):
+        layout.definitions()
+        return
     threshold = data.settings().suppress_below
     base = scope.trajectory_filter(sel, data.partnerships(), data.programmes())
     page = controls.page_filters(sel.year, base.programme_ids)

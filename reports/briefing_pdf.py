@@ -79,6 +79,10 @@ class BriefingContent:
     texts: dict[str, str] = field(default_factory=dict)  # headings and footer words, from nl.toml
     charts: tuple[Chart, ...] = ()
     placement_time: str = ""  # one sentence comparing providers on time to placement, or ''
+    # One CBS context line per partnership (real figures: inhabitants, bijstand, year, source).
+    context: tuple[str, ...] = ()
+    # Said instead of the headline numbers when the subject has no trajectories (a region).
+    no_trajectories: str = ""
 
 
 def _fonts() -> None:
@@ -182,8 +186,15 @@ def briefing_pdf(c: BriefingContent) -> bytes:
     story: list = [_p(c.title, s["title"]), _p(c.intro, s["small"]), Spacer(1, 4)]
     if c.fictional:
         story += [_p(c.texts["fictief"], s["warn"]), Spacer(1, 6)]
-    story += [_headline_table(c, s, width), Spacer(1, 3), _p(c.comparison, s["small"]),
-              _p(c.placements, s["small"])]  # fmt: skip
+    if c.no_trajectories:
+        story += [_p(c.no_trajectories, s["body"])]
+    else:
+        story += [_headline_table(c, s, width), Spacer(1, 3), _p(c.comparison, s["small"]),
+                  _p(c.placements, s["small"])]  # fmt: skip
+    if c.context:
+        story += [_p(c.texts.get("context_kop", ""), s["h2"]),
+                  _p(c.texts.get("context_uitleg", ""), s["small"])]  # fmt: skip
+        story += [_p(f"• {line}", s["body"]) for line in c.context]
 
     story.append(_p(c.texts["doelen_kop"], s["h2"]))
     if not c.gauges:

@@ -3,6 +3,7 @@
 import pytest
 
 from components import data
+from domain.context_line import cases
 from tests.pages.apptest import open_page, page_text
 
 PAGE = "pages/presentatie.py"
@@ -10,8 +11,8 @@ CALM = "Dit onderdeel is even niet beschikbaar."
 
 
 def _slide_count() -> int:
-    # The national slide, one per partnership, and Holland Rijnland's providers compared.
-    return 1 + len(data.partnerships()) + 1
+    # The national slide, one per case, and Holland Rijnland's providers compared.
+    return 1 + len(cases(data.partnerships())) + 1
 
 
 def test_the_first_slide_shows_the_national_numbers_and_the_map():
