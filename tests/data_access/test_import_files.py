@@ -104,3 +104,39 @@ def test_the_command_line_refuses_a_billion_laughs_xlsx_without_a_traceback(tmp_
     assert "Traceback" not in result.stderr
     assert "geweigerd, er is niets opgeslagen" in result.stderr
     assert "XML-definities" in result.stderr
+
+
+def _cli_import(file: Path, url: str, stderr) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "data_access", "--database-url", url, "import-trajectories",
+         str(file), "--programme", "TEST"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=stderr, timeout=120,
+    )  # fmt: skip
+
+
+def test_the_command_line_shows_progress_on_a_terminal_only(tmp_path):
+    import os
+    import pty
+
+    file = tmp_path / "klein.csv"
+    file.write_text("traject_id;gemeentecode;aanmelddatum\nK-1;GM0546;2025-01-10\n")
+    url = f"sqlite:///{tmp_path / 'leeg.sqlite'}"
+    piped = _cli_import(file, url, subprocess.PIPE)
+    assert b"Rijen controleren" not in piped.stderr
+
+    main, terminal = pty.openpty()
+    try:
+        _cli_import(file, url, terminal)
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(main)
+    assert b"Rijen controleren: 1 van 1 rijen" in shown
