@@ -56,6 +56,7 @@ VALUE_COLUMNS = (
 )
 DATE_FIELDS = (*(f for _, f in STAGE_DATES), "dropout_on")
 CHUNK = 5_000
+EXISTING_PART = 50_000
 
 
 @dataclass
@@ -239,7 +240,16 @@ def _existing(conn: sa.Connection, programme_id: int) -> pd.DataFrame:
     ]
     stmt = sa.select(*columns).where(trajectory.c.programme_id == programme_id)
     result = conn.execute(stmt)
-    return pd.DataFrame(result.all(), columns=list(result.keys()), dtype=object)
+    names = list(result.keys())
+    # Column by column, a part at a time: a programme may hold a million rows, and a list of
+    # row objects beside the columns would double the memory this takes.
+    values: list[list] = [[] for _ in names]
+    for part in result.partitions(EXISTING_PART):
+        for column, cells in zip(values, zip(*part, strict=True), strict=True):
+            column.extend(cells)
+    return pd.DataFrame(
+        {n: pd.Series(v, dtype=object) for n, v in zip(names, values, strict=True)}, columns=names
+    )
 
 
 def _insert(
