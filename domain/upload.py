@@ -172,8 +172,9 @@ def _normalise_header(name: object) -> str:
 
 def _frame(header: list[str], lines: list[list[object]], first_number: int) -> RawTable:
     """The table from a header and data lines of cell texts (lines may differ in length)."""
-    width = max(len(header), 1)
-    frame = pd.DataFrame(lines, dtype=object) if lines else pd.DataFrame(columns=range(width))
+    width = max([len(header), 1, *(len(line) for line in lines)])
+    padded = [list(line) + [""] * (width - len(line)) for line in lines]
+    frame = pd.DataFrame(padded, dtype=object) if lines else pd.DataFrame(columns=range(width))
     return _table(header, frame.fillna(""), first_number)
 
 
