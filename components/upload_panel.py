@@ -10,7 +10,11 @@ from components.i18n import t
 from data_access import imports
 from domain.formatting import fmt_int
 from domain.roles import User, may_write_for
-from domain.upload import template_csv
+from domain.upload import template_csv, template_ods
+
+ODS_MIME = "application/vnd.oasis.opendocument.spreadsheet"
+# The stages of an import, in order, and the share of the bar each one ends at.
+STAGE_ENDS = {"lezen": 0.15, "controleren": 0.45, "schrijven": 0.85, "tellingen": 1.0}
 
 
 def writable_programmes(user: User) -> pd.DataFrame:
@@ -37,11 +41,34 @@ def problems_table(result: imports.ImportResult) -> pd.DataFrame:
     )
 
 
+def progress_bar(bar):
+    """A progress callback for import_trajectories that moves `bar` through the stages, with
+    the stage and the row counts as its text."""
+    starts = dict(zip(STAGE_ENDS, [0.0, *list(STAGE_ENDS.values())[:-1]], strict=True))
+
+    def show(stage: str, done: int, total: int) -> None:
+        start, end = starts[stage], STAGE_ENDS[stage]
+        share = done / total if total else 0.0
+        name = t(f"voortgang.{stage}")
+        if total:
+            text = t("voortgang.stap", stap=name, klaar=fmt_int(done), totaal=fmt_int(total))
+        else:
+            text = t("voortgang.stap_zonder_aantal", stap=name)
+        bar.progress(min(1.0, start + (end - start) * share), text=text)
+
+    return show
+
+
 def upload_panel(user: User) -> None:
     st.markdown(t("beheer.upload_uitleg"))
-    st.download_button(
+    left, right = st.columns(2)
+    left.download_button(
         t("beheer.sjabloon"), template_csv(), "sjabloon_trajecten.csv", "text/csv", key="sjabloon"
     )
+    right.download_button(
+        t("voortgang.sjabloon_ods"), template_ods(), "sjabloon_trajecten.ods", ODS_MIME,
+        key="sjabloon_ods",
+    )  # fmt: skip
     programmes = writable_programmes(user)
     if programmes.empty:
         st.info(t("beheer.geen_programma_rechten"))
@@ -50,11 +77,16 @@ def upload_panel(user: User) -> None:
     code = st.selectbox(
         t("filters.programma"), list(names), format_func=names.get, key="upload_programma"
     )
-    file = st.file_uploader(t("beheer.bestand_kiezen"), type=["csv", "xlsx"], key="upload_bestand")
+    file = st.file_uploader(
+        t("beheer.bestand_kiezen"), type=["csv", "xlsx", "ods"], key="upload_bestand"
+    )
     if file is None or not st.button(t("beheer.inlezen"), type="primary", key="upload_knop"):
         return
-    with st.spinner(t("beheer.bezig")):
-        result = imports.import_trajectories(data.engine(), file.name, file.getvalue(), user, code)
+    bar = st.progress(0.0, text=t("beheer.bezig"))
+    result = imports.import_trajectories(
+        data.engine(), file.name, file.getvalue(), user, code, progress=progress_bar(bar)
+    )
+    bar.empty()
     if result.status == "geweigerd":
         st.error(t("beheer.geweigerd", aantal=len(result.problems)))
         table = problems_table(result)

@@ -101,7 +101,10 @@ def _cli_user():
 def cmd_import_trajectories(args) -> int:
     from pathlib import Path
 
+    import sqlalchemy as sa
+
     from data_access import imports
+    from domain.roles import NotAllowed
 
     path = Path(args.file)
     if not path.is_file():
@@ -109,9 +112,30 @@ def cmd_import_trajectories(args) -> int:
         return 2
     engine = _engine(args)
     migrate.upgrade(engine)
-    result = imports.import_trajectories(
-        engine, path.name, path.read_bytes(), _cli_user(), programme_code=args.programme
-    )
+    progress = _terminal_progress() if sys.stderr.isatty() else imports.no_progress
+    try:
+        result = imports.import_trajectories(
+            engine,
+            path.name,
+            path.read_bytes(),
+            _cli_user(),
+            programme_code=args.programme,
+            progress=progress,
+        )
+    except NotAllowed as exc:
+        print(f"{path.name}: {exc}", file=sys.stderr)
+        return 1
+    except sa.exc.SQLAlchemyError as exc:
+        # The transaction was rolled back: nothing of the file is stored.
+        print(
+            f"{path.name}: de database weigerde het schrijven ({type(exc).__name__}); "
+            "er is niets opgeslagen.",
+            file=sys.stderr,
+        )
+        return 1
+    finally:
+        if progress is not imports.no_progress:
+            print(file=sys.stderr)
     if result.status == "geweigerd":
         print(f"{path.name}: geweigerd, er is niets opgeslagen.", file=sys.stderr)
         for p in result.problems:
@@ -133,6 +157,22 @@ def cmd_import_trajectories(args) -> int:
         f"{result.changed} gewijzigd, {result.unchanged} ongewijzigd."
     )
     return 0
+
+
+def _terminal_progress():
+    """Progress on one line of the terminal: stage and rows, rewritten in place."""
+    from domain.formatting import fmt_int
+    from domain.texts import t
+
+    def show(stage: str, done: int, total: int) -> None:
+        if total:
+            text = t("voortgang.stap", stap=t(f"voortgang.{stage}"), klaar=fmt_int(done),
+                     totaal=fmt_int(total))  # fmt: skip
+        else:
+            text = t("voortgang.stap_zonder_aantal", stap=t(f"voortgang.{stage}"))
+        print(f"\r\033[K{text}", end="", file=sys.stderr, flush=True)
+
+    return show
 
 
 def cmd_undo_import(args) -> int:

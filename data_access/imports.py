@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+import numpy as np
+import pandas as pd
 import sqlalchemy as sa
 
-from data_access import stats
+from data_access import bulk, stats
 from data_access.schema import (
     area,
     import_change,
@@ -26,10 +29,13 @@ from data_access.schema import (
 from domain.roles import User, require_write
 from domain.texts import t
 from domain.upload import (
+    STAGE_DATES,
     Problem,
+    Progress,
     Reference,
     UploadRefused,
     check_rows,
+    no_progress,
     personal_data_problems,
     read_table,
 )
@@ -48,7 +54,9 @@ VALUE_COLUMNS = (
     "dropout_on",
     "dropout_reason",
 )
+DATE_FIELDS = (*(f for _, f in STAGE_DATES), "dropout_on")
 CHUNK = 5_000
+EXISTING_PART = 50_000
 
 
 @dataclass
@@ -97,28 +105,34 @@ def import_trajectories(
     user: User,
     programme_code: str | None = None,
     today: date | None = None,
+    progress: Progress = no_progress,
 ) -> ImportResult:
-    """Check `content` and, when every row is right, write it in one transaction."""
+    """Check `content` and, when every row is right, write it in one transaction.
+
+    `progress(stage, done, total)` hears how far it is: lezen, controleren, schrijven, tellingen.
+    The page and the command line both call this one function."""
     today = today or date.today()
+    progress("lezen", 0, 0)
     try:
         table = read_table(file_name, content)
     except UploadRefused as refused:
         return ImportResult("geweigerd", problems=refused.problems)
+    progress("lezen", len(table), len(table))
     personal = personal_data_problems(file_name, table)
     if personal:
         # Nothing of this file is stored or logged: not its name, not its hash, not a value.
-        return ImportResult("geweigerd", refused=len(table.rows), problems=personal)
+        return ImportResult("geweigerd", refused=len(table), problems=personal)
 
     with engine.connect() as conn:
-        checked = check_rows(file_name, table, load_reference(conn), programme_code, today)
-        codes = _programme_codes(table)
-        if not checked.problems and len(codes) > 1:
-            checked.problems.append(
-                Problem(
-                    None, "programma", "een bestand hoort bij één programma; splits het bestand."
-                )
-            )
-        code = programme_code or (codes.pop() if len(codes) == 1 else None)
+        reference = load_reference(conn)
+    checked = check_rows(file_name, table, reference, programme_code, today, progress)
+    codes = _programme_codes(table)
+    if not checked.problems and len(codes) > 1:
+        checked.problems.append(
+            Problem(None, "programma", "een bestand hoort bij één programma; splits het bestand.")
+        )
+    code = programme_code or (codes.pop() if len(codes) == 1 else None)
+    with engine.connect() as conn:
         programme_id = (
             conn.execute(sa.select(programme.c.id).where(programme.c.code == code)).scalar()
             if code
@@ -133,123 +147,160 @@ def import_trajectories(
     if checked.problems:
         bad_rows = len({p.row for p in checked.problems if p.row is not None})
         result = ImportResult(
-            "geweigerd", refused=bad_rows or len(table.rows), problems=checked.problems
+            "geweigerd", refused=bad_rows or len(table), problems=checked.problems
         )
         if programme_id is not None:
             with engine.begin() as conn:
                 result.import_id = _log(conn, file_name, digest, programme_id, user, result, None)
         return result
 
-    rows = [{k: v for k, v in row.items() if k != "programme_code"} for row in checked.rows]
-    return write_rows(engine, rows, programme_id, file_name, digest, user)
+    rows = checked.rows.drop(columns=["programme_code"])
+    return write_rows(engine, rows, programme_id, file_name, digest, user, progress)
 
 
 def _programme_codes(table) -> set[str]:
     if "programma" not in table.columns:
         return set()
-    i = table.columns.index("programma")
-    return {row[i] for row in table.rows if row[i]}
+    values = table.column("programma")
+    return set(values[values != ""].unique())
 
 
 def write_rows(
     engine: sa.Engine,
-    rows: list[dict],
+    rows: pd.DataFrame | list[dict],
     programme_id: int,
     file_name: str,
     digest: str,
     user: User,
+    progress: Progress = no_progress,
 ) -> ImportResult:
-    """Insert new rows and update changed ones, all in one transaction, with an undo record."""
-    with engine.begin() as conn:
-        existing = _existing(conn, programme_id, [r["source_key"] for r in rows])
-        new_rows, changed, unchanged = [], [], 0
-        for row in rows:
-            old = existing.get(row["source_key"])
-            if old is None:
-                new_rows.append(row)
-            elif any(old[c] != row[c] for c in VALUE_COLUMNS):
-                changed.append((old, row))
-            else:
-                unchanged += 1
+    """Insert new rows and update changed ones, all in one transaction, with an undo record.
+
+    New, changed and unchanged rows are told apart by comparing the file with the programme's
+    rows in bulk; the writes go in chunks of bound parameters (executemany)."""
+    frame = pd.DataFrame(rows, columns=["source_key", *VALUE_COLUMNS]).astype(object)
+    frame = frame.where(frame.notna(), None)
+    total = len(frame)
+    with engine.begin() as conn, bulk.large_cache(conn):
+        existing = _existing(conn, programme_id)
+        position = pd.Index(existing["source_key"]).get_indexer(frame["source_key"])
+        is_new = position < 0
+        matched = np.flatnonzero(~is_new)
+        differs = np.zeros(len(matched), dtype=bool)
+        for column in VALUE_COLUMNS:
+            old = existing[column].to_numpy(dtype=object)[position[matched]]
+            new = frame[column].to_numpy(dtype=object)[matched]
+            differs |= old != new
+        changed = matched[differs]
         result = ImportResult(
-            "ingelezen", new=len(new_rows), changed=len(changed), unchanged=unchanged
+            "ingelezen",
+            new=int(is_new.sum()),
+            changed=len(changed),
+            unchanged=len(matched) - len(changed),
         )
-        if not new_rows and not changed:
+        if not result.new and not result.changed:
             result.status = "ongewijzigd"
             return result  # a re-import of the same file changes nothing, not even the log
-        dates = [v for r in rows for k, v in r.items() if isinstance(v, date)]
-        import_id = _log(
-            conn, file_name, digest, programme_id, user, result, max(dates, default=None)
-        )
+        import_id = _log(conn, file_name, digest, programme_id, user, result, _data_until(frame))
         result.import_id = import_id
-        changed_ids = [old["id"] for old, _ in changed]
+        to_write = result.new + result.changed
+        progress("schrijven", 0, to_write)
+
+        def written(done: int) -> None:
+            progress("schrijven", done, to_write)
+
+        before = existing.iloc[position[changed]].reset_index(drop=True)
+        changed_ids = [int(i) for i in before["id"]]
         for start in range(0, len(changed_ids), CHUNK):
             # The changed rows' old values leave the aggregates before they are overwritten.
             ids = changed_ids[start : start + CHUNK]
             stats.count_rows(conn, [trajectory.c.id.in_(ids)], -1)
-        _insert(conn, new_rows, programme_id, import_id)
-        _update(conn, changed, import_id)
+        _insert(conn, frame.loc[is_new], programme_id, import_id, written)
+        _update(conn, before, frame.iloc[changed], import_id, written, result.new)
+        progress("tellingen", 0, total)
         # Every row this import created or changed now carries its id.
         stats.count_rows(conn, [trajectory.c.import_id == import_id], 1)
+        progress("tellingen", total, total)
     return result
 
 
-def _existing(conn: sa.Connection, programme_id: int, keys: list[str]) -> dict[str, dict]:
-    found: dict[str, dict] = {}
+def _data_until(frame: pd.DataFrame) -> date | None:
+    """The latest date the delivery holds ("stand per")."""
+    latest = [frame[c].dropna().max() for c in DATE_FIELDS if frame[c].notna().any()]
+    return max(latest, default=None)
+
+
+def _existing(conn: sa.Connection, programme_id: int) -> pd.DataFrame:
+    """The programme's rows, for comparing the file with them in bulk."""
     columns = [
         trajectory.c.id,
         trajectory.c.source_key,
         trajectory.c.import_id,
         *(trajectory.c[c] for c in VALUE_COLUMNS),
     ]
-    for start in range(0, len(keys), CHUNK):
-        stmt = sa.select(*columns).where(
-            trajectory.c.programme_id == programme_id,
-            trajectory.c.source_key.in_(keys[start : start + CHUNK]),
-        )
-        for row in conn.execute(stmt).mappings():
-            found[row["source_key"]] = dict(row)
-    return found
+    stmt = sa.select(*columns).where(trajectory.c.programme_id == programme_id)
+    result = conn.execute(stmt)
+    names = list(result.keys())
+    # Column by column, a part at a time: a programme may hold a million rows, and a list of
+    # row objects beside the columns would double the memory this takes.
+    values: list[list] = [[] for _ in names]
+    for part in result.partitions(EXISTING_PART):
+        for column, cells in zip(values, zip(*part, strict=True), strict=True):
+            column.extend(cells)
+    return pd.DataFrame(
+        {n: pd.Series(v, dtype=object) for n, v in zip(names, values, strict=True)}, columns=names
+    )
 
 
-def _insert(conn: sa.Connection, rows: list[dict], programme_id: int, import_id: int) -> None:
-    for start in range(0, len(rows), CHUNK):
-        chunk = rows[start : start + CHUNK]
-        conn.execute(
-            trajectory.insert(),
-            [
-                {**r, "programme_id": programme_id, "import_id": import_id, "is_fictional": False}
-                for r in chunk
-            ],
-        )
-    # Record which rows this import created, for undo.
-    keys = [r["source_key"] for r in rows]
-    for start in range(0, len(keys), CHUNK):
-        ids = conn.execute(
-            sa.select(trajectory.c.id).where(
-                trajectory.c.programme_id == programme_id,
-                trajectory.c.source_key.in_(keys[start : start + CHUNK]),
-            )
-        ).scalars()
-        conn.execute(
-            import_change.insert(),
-            [{"import_id": import_id, "trajectory_id": i, "action": "nieuw"} for i in ids],
-        )
-
-
-def _update(conn: sa.Connection, changed: list[tuple[dict, dict]], import_id: int) -> None:
-    if not changed:
+def _insert(
+    conn: sa.Connection,
+    rows: pd.DataFrame,
+    programme_id: int,
+    import_id: int,
+    written: Callable[[int], None],
+) -> None:
+    if rows.empty:
         return
+    rows = rows.assign(programme_id=programme_id, import_id=import_id, is_fictional=False)
+    # In registration order, the widest indexes grow at one end instead of everywhere.
+    rows = rows.sort_values("registered_on", kind="stable")
+    bulk.insert_frame(conn, trajectory, rows, written)
+    # Record which rows this import created, for undo: before any changed row takes this
+    # import's id, exactly the new rows carry it.
+    conn.execute(
+        import_change.insert().from_select(
+            ["import_id", "trajectory_id", "action"],
+            sa.select(
+                sa.literal(import_id, sa.Integer),
+                trajectory.c.id,
+                sa.literal("nieuw", sa.String),
+            ).where(trajectory.c.import_id == import_id),
+        )
+    )
+
+
+def _update(
+    conn: sa.Connection,
+    before: pd.DataFrame,
+    after: pd.DataFrame,
+    import_id: int,
+    written: Callable[[int], None],
+    done: int,
+) -> None:
+    if before.empty:
+        return
+    olds = before.to_dict("records")
+    news = after.to_dict("records")
     conn.execute(
         import_change.insert(),
         [
             {
                 "import_id": import_id,
-                "trajectory_id": old["id"],
+                "trajectory_id": int(old["id"]),
                 "action": "gewijzigd",
                 "before": json.dumps({c: _jsonable(old[c]) for c in (*VALUE_COLUMNS, "import_id")}),
             }
-            for old, _ in changed
+            for old in olds
         ],
     )
     stmt = (
@@ -259,13 +310,17 @@ def _update(conn: sa.Connection, changed: list[tuple[dict, dict]], import_id: in
             {c: sa.bindparam(c) for c in VALUE_COLUMNS} | {"import_id": sa.bindparam("_import")}
         )
     )
-    conn.execute(
-        stmt,
-        [
-            {"_id": old["id"], "_import": import_id, **{c: new[c] for c in VALUE_COLUMNS}}
-            for old, new in changed
-        ],
-    )
+    for start in range(0, len(olds), CHUNK):
+        conn.execute(
+            stmt,
+            [
+                {"_id": int(old["id"]), "_import": import_id, **{c: new[c] for c in VALUE_COLUMNS}}
+                for old, new in zip(
+                    olds[start : start + CHUNK], news[start : start + CHUNK], strict=True
+                )
+            ],
+        )
+        written(done + min(start + CHUNK, len(olds)))
 
 
 def _jsonable(value: object) -> object:

@@ -8,9 +8,8 @@ import sqlalchemy as sa
 from openpyxl import Workbook
 
 from data_access import imports
-from data_access.schema import import_change, import_log, programme_provider, trajectory
-from domain.roles import NotAllowed, User
-from tests.builders import add_areas, add_programme, add_provider
+from data_access.schema import import_change, import_log, trajectory
+from domain.roles import NotAllowed
 
 TODAY = date(2026, 11, 1)
 HEADER = (
@@ -22,27 +21,6 @@ GOOD_ROWS = [
     "K-002,GM0576,TEST,Aanbieder A,10-02-2025,20-02-2025,,,,,,01-04-2025,gezondheid",
     "K-003,Leiden,TEST,,2025-03-01,,,,,,,,",
 ]
-
-
-@pytest.fixture
-def setup(engine):
-    with engine.begin() as conn:
-        add_areas(conn)
-        programme_id = add_programme(conn)
-        provider = add_provider(conn, "Aanbieder A")
-        conn.execute(
-            programme_provider.insert().values(programme_id=programme_id, organisation_id=provider)
-        )
-        partnership_id = conn.execute(
-            sa.text("SELECT partnership_id FROM programme WHERE id = :p"), {"p": programme_id}
-        ).scalar()
-    return {
-        "programme_id": programme_id,
-        "coordinator": User("coordinator@gemeente", "coordinator", frozenset({partnership_id})),
-        "other": User("ander@gemeente", "coordinator", frozenset({partnership_id + 100})),
-        "viewer": User("lezer", "viewer"),
-        "admin": User("beheer", "admin"),
-    }
 
 
 def csv_bytes(rows, sep=",", encoding="utf-8", header=HEADER) -> bytes:

@@ -114,13 +114,15 @@ def target(request, seeded_sqlite, tmp_path):
     url = server.url(name)
 
     def writing() -> bool:
-        # The import's transaction has written (it has a transaction id) and is inserting rows.
+        # The import's transaction has written (it has a transaction id) and is inserting rows
+        # (in bulk, with COPY).
         with admin.connect() as conn:
             return bool(
                 conn.execute(
                     sa.text(
                         "SELECT count(*) FROM pg_stat_activity WHERE application_name = :app"
-                        " AND backend_xid IS NOT NULL AND query ILIKE 'INSERT INTO trajectory%'"
+                        " AND backend_xid IS NOT NULL AND (query ILIKE 'INSERT INTO trajectory%'"
+                        " OR query ILIKE 'COPY trajectory%')"
                     ),
                     {"app": APP_NAME},
                 ).scalar()
