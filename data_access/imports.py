@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 
-from data_access import stats
+from data_access import stats, versions
 from data_access.schema import (
     area,
     import_change,
@@ -138,6 +138,7 @@ def import_trajectories(
         if programme_id is not None:
             with engine.begin() as conn:
                 result.import_id = _log(conn, file_name, digest, programme_id, user, result, None)
+                versions.bump(conn)  # the import log on the page shows the refusal
         return result
 
     rows = [{k: v for k, v in row.items() if k != "programme_code"} for row in checked.rows]
@@ -191,6 +192,7 @@ def write_rows(
         _update(conn, changed, import_id)
         # Every row this import created or changed now carries its id.
         stats.count_rows(conn, [trajectory.c.import_id == import_id], 1)
+        versions.bump(conn)
     return result
 
 
@@ -360,4 +362,5 @@ def undo_import(engine: sa.Engine, import_id: int, user: User) -> int:
         for start in range(0, len(restored), CHUNK):
             ids = restored[start : start + CHUNK]
             stats.count_rows(conn, [trajectory.c.id.in_(ids)], 1)
+        versions.bump(conn)
     return len(changes)
