@@ -4,6 +4,7 @@ Usage:
     python benchmarks/load_test.py                       # 50 sessions, 120 s, seeded sample SQLite
     python benchmarks/load_test.py --sessions 50 --duration 120 --database-url URL
     python benchmarks/load_test.py --url http://127.0.0.1:8501 [--server-pid PID]   # attach
+    python benchmarks/load_test.py --replicas 2 --sessions 100 --database-url URL   # via HAProxy
 
 Without --url it starts one Streamlit server for app.py on 127.0.0.1 (PUBLIC_READ=1, so sessions
 read without signing in) against --database-url, by default the sample data seeded into a SQLite
