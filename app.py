@@ -60,6 +60,8 @@ def main() -> None:
     # First of all: the language decides every text below, the page title and the menu included.
     filters.choose_language()
     st.set_page_config(page_title=t("app.titel"), page_icon=ICON, layout="wide")
+    # A write by another replica or the command line clears this process's caches first.
+    data.fresh()
     if must_sign_in():
         login = st.navigation(
             [st.Page(auth.login_page, title=t("auth.titel"), icon=":material/login:")]

@@ -98,9 +98,12 @@ def _open(view: View):
     for k, v in view.params.items():
         at.query_params[k] = v
     if view.admin:
+        from components import data
         from components.auth import SESSION_KEY
+        from data_access import sessions
 
-        at.session_state[SESSION_KEY] = ADMIN
+        # A signed-in tab holds the token of a server-side session, not a name.
+        at.session_state[SESSION_KEY] = sessions.create(data.engine(), ADMIN, hours=1)
     at.run()  # the default page first: AppTest can only switch pages after one run
     return at
 

@@ -4,6 +4,7 @@ Usage:
     python benchmarks/load_test.py                       # 50 sessions, 120 s, seeded sample SQLite
     python benchmarks/load_test.py --sessions 50 --duration 120 --database-url URL
     python benchmarks/load_test.py --url http://127.0.0.1:8501 [--server-pid PID]   # attach
+    python benchmarks/load_test.py --replicas 2 --sessions 100 --database-url URL   # via HAProxy
 
 Without --url it starts one Streamlit server for app.py on 127.0.0.1 (PUBLIC_READ=1, so sessions
 read without signing in) against --database-url, by default the sample data seeded into a SQLite
@@ -130,12 +131,13 @@ class Session:
     async def connect(self) -> None:
         """Open the websocket the way Streamlit's front end does: health check (which sets the
         XSRF cookie), then the stream with subprotocols ["streamlit", <xsrf token>] and Origin."""
-        cookie = await asyncio.to_thread(self._xsrf_cookie)
+        cookie, xsrf = await asyncio.to_thread(self._cookies)
         headers = {"Origin": self.url}
         protocols = ["streamlit"]
         if cookie:
             headers["Cookie"] = cookie
-            protocols.append(cookie.split("=", 1)[1])
+        if xsrf:
+            protocols.append(xsrf)
         ws_url = self.url.replace("http://", "ws://", 1).replace("https://", "wss://", 1)
         self.ws = await websockets.connect(
             f"{ws_url}/_stcore/stream",
@@ -146,10 +148,13 @@ class Session:
         )
         self._reader = asyncio.create_task(self._read())
 
-    def _xsrf_cookie(self) -> str | None:
+    def _cookies(self) -> tuple[str | None, str | None]:
+        """The Cookie header to send back (Streamlit's XSRF cookie and, behind HAProxy, its
+        sticky cookie) and the XSRF token."""
         with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=self.run_timeout) as r:
-            header = r.headers.get("set-cookie")
-        return header.split(";", 1)[0] if header else None
+            pairs = [h.split(";", 1)[0] for h in r.headers.get_all("set-cookie") or []]
+        xsrf = next((p.split("=", 1)[1] for p in pairs if p.startswith("_streamlit_xsrf=")), None)
+        return ("; ".join(pairs) or None), xsrf
 
     async def close(self) -> None:
         if self._reader:
@@ -304,8 +309,8 @@ def filter_change(session: Session, rng: random.Random) -> WidgetState | None:
 # The server and its memory
 
 
-def process_tree(pid: int) -> list[int]:
-    """pid and all its descendants (by the parent field of /proc/<pid>/stat)."""
+def process_tree(pid: int | list[int]) -> list[int]:
+    """pid (or several: the replicas) and all descendants (by the parent field of /proc/<pid>/stat)."""
     children = defaultdict(list)
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -316,7 +321,7 @@ def process_tree(pid: int) -> list[int]:
             continue
         parent = int(stat.rsplit(")", 1)[1].split()[1])
         children[parent].append(int(entry.name))
-    tree, todo = [], [pid]
+    tree, todo = [], list(pid) if isinstance(pid, list) else [pid]
     while todo:
         p = todo.pop()
         tree.append(p)
@@ -324,7 +329,7 @@ def process_tree(pid: int) -> list[int]:
     return tree
 
 
-def cpu_seconds(pid: int) -> float:
+def cpu_seconds(pid: int | list[int]) -> float:
     """CPU time (user + system) used so far by the server and its children."""
     ticks = os.sysconf("SC_CLK_TCK")
     total = 0
@@ -337,7 +342,7 @@ def cpu_seconds(pid: int) -> float:
     return total / ticks
 
 
-def rss_bytes(pid: int) -> int:
+def rss_bytes(pid: int | list[int]) -> int:
     """Resident memory of the server and its children (VmRSS of /proc/<pid>/status)."""
     total = 0
     for p in process_tree(pid):
@@ -353,7 +358,7 @@ def rss_bytes(pid: int) -> int:
 class MemorySampler:
     """Samples the server's RSS in a thread; keeps the peak."""
 
-    def __init__(self, pid: int):
+    def __init__(self, pid: int | list[int]):
         self.pid = pid
         self.peak = 0
         self._stop = threading.Event()
@@ -417,6 +422,27 @@ def started_server(
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+@contextlib.contextmanager
+def started_replicas(n: int, database_url: str | None, workdir: Path, log_dir: Path | None):
+    """`n` replicas of serve.py behind HAProxy (deploy/replicas.py) on `database_url` (PostgreSQL
+    for more than one); yields (HAProxy's url, the pids of the replicas and HAProxy)."""
+    from deploy import replicas as topology
+
+    env = {**os.environ, "PUBLIC_READ": "1"}
+    if database_url is None:
+        database_url = f"sqlite:///{workdir / 'monitor.sqlite'}"
+        subprocess.run(
+            [sys.executable, "-m", "data_access", "--database-url", database_url, "seed"],
+            cwd=ROOT, env=env, check=True, capture_output=True,
+        )  # fmt: skip
+    env["DATABASE_URL"] = database_url
+    logs = log_dir or workdir
+    logs.mkdir(parents=True, exist_ok=True)
+    with topology.running(n, env, log_dir=logs) as running:
+        pids = [p.pid for p in running.replicas.values()] + [running.haproxy.pid]
+        yield running.url, pids
 
 
 def read_count(path: Path | None) -> int | None:
@@ -530,11 +556,18 @@ def run_load(
     log_path: Path | None = None,
     script: str = "app.py",
     profile: Path | None = None,
+    replicas: int = 0,
 ) -> LoadResult:
-    """Run the load against `url`, or against a server started here; returns the measurements."""
+    """Run the load against `url`, or against a server started here (with `replicas`: that many
+    app processes behind HAProxy, see deploy/replicas.py); returns the measurements."""
     with contextlib.ExitStack() as stack:
         count_file = None
-        if url is None:
+        if url is None and replicas:
+            workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="load-")))
+            url, server_pid = stack.enter_context(
+                started_replicas(replicas, database_url, workdir, log_path)
+            )
+        elif url is None:
             workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="load-")))
             url, server_pid, count_file = stack.enter_context(
                 started_server(
@@ -697,7 +730,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--run-timeout", type=float, default=DEFAULT_RUN_TIMEOUT)
     parser.add_argument("--skip", nargs="*", default=list(DEFAULT_SKIP), help="page titles")
     parser.add_argument("--report", type=Path, default=DEFAULT_REPORT)
-    parser.add_argument("--server-log", type=Path, help="keep the started server's log here")
+    parser.add_argument("--server-log", type=Path,
+                        help="keep the started server's log here (with --replicas: a folder)")  # fmt: skip
+    parser.add_argument("--replicas", type=int, default=0,
+                        help="start this many app processes behind HAProxy (deploy/replicas.py)")  # fmt: skip
     parser.add_argument("--profile", type=Path,
                         help="sample the started server's stacks; write the top functions here")  # fmt: skip
     args = parser.parse_args(argv)
@@ -713,6 +749,7 @@ def main(argv: list[str] | None = None) -> int:
         server_pid=args.server_pid,
         log_path=args.server_log,
         profile=args.profile,
+        replicas=args.replicas,
     )
     database = (
         args.url or args.database_url or "voorbeelddata (seed) in een tijdelijk SQLite-bestand"

@@ -6,17 +6,23 @@ import json
 import logging
 import time
 import urllib.request
+from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 from streamlit.errors import StreamlitAuthError
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from components import data
+from components import data, sessions
 from components.i18n import t
 from data_access import accounts
+from data_access import sessions as stored_sessions
 from domain.roles import VIEWER, User
 
 log = logging.getLogger(__name__)
-SESSION_KEY = "aangemeld_als"
+# The token of this tab's local sign-in session (data_access/sessions.py), not a user name: every
+# page run looks it up, so a sign-out on another replica ends it here too.
+SESSION_KEY = "sessie"
 # After this many wrong passwords in one session, each further try waits a little longer.
 FREE_ATTEMPTS = 5
 # How long the sign-in button waits for the identity provider before saying it is unreachable:
@@ -56,8 +62,36 @@ def current_user() -> User | None:
         # Roles live here, not at the identity provider: an unknown account may only read.
         found = accounts.get_user(data.engine(), name) if trusted else None
         return found or User(name, VIEWER)
-    name = st.session_state.get(SESSION_KEY)
-    return accounts.get_user(data.engine(), name) if name else None
+    token = st.session_state.get(SESSION_KEY) or sessions.token_from_cookie(
+        st.context.cookies.get(sessions.COOKIE)
+    )
+    if not token:
+        return None
+    user = stored_sessions.user_for(data.engine(), token)
+    if user is None:
+        # Signed out elsewhere, expired or disabled: this tab is signed out too.
+        st.session_state.pop(SESSION_KEY, None)
+    return user
+
+
+def _here() -> str | None:
+    """This page's path with its filters (query parameters); None outside a browser."""
+    url = st.context.url
+    if not url:
+        return None
+    path = urlsplit(url).path or "/"
+    query = st.query_params.to_dict()
+    return path + (f"?{urlencode(query)}" if query else "")
+
+
+def _redirect(url: str) -> None:
+    """Send the browser to `url` on this site, with the message st.login uses for the same."""
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return
+    msg = ForwardMsg()
+    msg.auth_redirect.url = url
+    ctx.enqueue(msg)
 
 
 def login_form(key: str = "login") -> None:
@@ -78,8 +112,14 @@ def login_form(key: str = "login") -> None:
             st.session_state[f"{key}_failures"] = failures + 1
             st.error(t("auth.mislukt"))
             return
-        st.session_state[SESSION_KEY] = user.username
+        token = stored_sessions.create(data.engine(), user.username, data.settings().session_hours)
+        st.session_state[SESSION_KEY] = token
         st.session_state[f"{key}_failures"] = 0
+        here = _here()
+        if here is not None:
+            # The browser fetches its cookie and comes back to this page (a new run), signed in.
+            _redirect(sessions.sign_in_url(token, here))
+            st.stop()
         st.rerun()
 
 
@@ -113,12 +153,20 @@ def start_oidc_login() -> None:
 def logout_button(user: User) -> None:
     st.caption(t("auth.ingelogd_als", naam=user.username, rol=t(f"rol.{user.role}")))
     if st.button(t("auth.uitloggen"), key="logout"):
-        st.session_state.pop(SESSION_KEY, None)
+        token = st.session_state.pop(SESSION_KEY, None) or sessions.token_from_cookie(
+            st.context.cookies.get(sessions.COOKIE)
+        )
+        if token:
+            stored_sessions.revoke(data.engine(), token)
         if oidc_configured():
             # Clears the identity cookie and sends the browser to the provider's sign-out (when it
             # has one) and back to the home page: a new session, so no rerun here.
             st.logout()
             return
+        here = _here()
+        if here is not None and st.context.cookies.get(sessions.COOKIE):
+            _redirect(sessions.sign_out_url(here))  # the browser drops its cookie too
+            st.stop()
         st.rerun()
 
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
+import time
 from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
-from data_access import context, queries
+from data_access import context, queries, versions
 from data_access.bootstrap import prepare_database
 from data_access.filters import TrajectoryFilter
 from data_access.settings import Settings, load_settings
@@ -19,8 +22,12 @@ from domain.formatting import current_language
 
 log = logging.getLogger(__name__)
 
-# Figures change only on import; ten minutes keeps pages quick and lets a new import show soon.
+# Figures change only on a write, and every write raises the data version (data_access/versions.py),
+# which each page run compares (fresh()); the ten minutes only bound how long unused entries stay.
 CACHE_TTL_SECONDS = 600
+# How often one process asks the database for the data version: one tiny query a second at most,
+# however many sessions click, and a write elsewhere shows here within about a second.
+VERSION_CHECK_SECONDS = 1.0
 # Bounded so a room full of different filters cannot grow memory without end.
 CACHE_MAX_ENTRIES = 500
 # Built objects (figures, map decks, a briefing) are larger than the frames they come from.
@@ -74,6 +81,37 @@ def clear() -> None:
     """Forget every cached figure and table, so a new import shows on every page at once."""
     st.cache_data.clear()
     _built.clear()
+
+
+class _Seen:
+    """The data version this process's caches were filled under, and when it was last read."""
+
+    lock = threading.Lock()
+    version: int | None = None
+    checked_at = float("-inf")
+
+
+def fresh(now: float | None = None) -> bool:
+    """Clear this process's caches when another process (a replica, the command line) has
+    written since they were filled. Call at the start of every page run; asks the database at
+    most once a VERSION_CHECK_SECONDS per process. Returns whether the caches were cleared."""
+    now = time.monotonic() if now is None else now
+    with _Seen.lock:
+        if now - _Seen.checked_at < VERSION_CHECK_SECONDS:
+            return False
+        _Seen.checked_at = now
+        try:
+            version = versions.current(engine())
+        except SQLAlchemyError as exc:
+            # Without a database the pages say so themselves; keep what is cached.
+            log.warning("data version unreadable: %s", exc)
+            return False
+        changed = _Seen.version is not None and version != _Seen.version
+        _Seen.version = version
+    if changed:
+        log.info("data version %s: caches cleared", version)
+        clear()
+    return changed
 
 
 @_cached

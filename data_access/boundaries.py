@@ -17,6 +17,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from data_access import versions
 from data_access.schema import area, area_boundary
 
 # CBS municipality codes: GM plus four digits (GM0014 Groningen, GM9001 Bonaire).
@@ -184,6 +185,7 @@ def store(engine: sa.Engine, boundaries: list[Boundary], year: int, source: str)
     with engine.begin() as conn:
         conn.execute(area_boundary.delete())
         conn.execute(area_boundary.insert(), rows)
+        versions.bump(conn)
     return len(rows)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import sqlalchemy as sa
 
-from data_access import audit, context, public_data
+from data_access import audit, context, public_data, versions
 from domain import cbs
 
 # Seconds to wait for each answer of opendata.cbs.nl before saying it cannot be reached.
@@ -280,6 +280,7 @@ def _store(
                     "ongewijzigd": counts["ongewijzigd"],
                 },
             )
+            versions.bump(conn)  # every replica shows the new figures on its next page run
             trans.commit()
     return CbsResult(
         label, source["title"], years, counts["nieuw"], counts["gewijzigd"], counts["ongewijzigd"]

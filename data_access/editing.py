@@ -11,7 +11,7 @@ from datetime import date
 
 import sqlalchemy as sa
 
-from data_access import audit
+from data_access import audit, versions
 from data_access.imports import programme_partnerships
 from data_access.schema import (
     PARTNERSHIP_KINDS,
@@ -105,12 +105,14 @@ def _write(conn, table: sa.Table, row_id: int | None, values: dict, user: User, 
     `check_old` sees the current row before an update, for permission checks on what it was."""
     if row_id is None:
         row_id = conn.execute(table.insert().values(values)).inserted_primary_key[0]
+        versions.bump(conn)
         audit.record(conn, user.username, "aangemaakt", entity, row_id, None, values)
         return row_id
     old = _row(conn, table, row_id)
     if check_old is not None:
         check_old(old)
     conn.execute(table.update().where(table.c.id == row_id).values(values))
+    versions.bump(conn)
     audit.record(
         conn, user.username, "gewijzigd", entity, row_id, {k: old[k] for k in values}, values
     )
@@ -212,6 +214,7 @@ def set_members(
                     for a, o, r in members
                 ],
             )
+        versions.bump(conn)
         audit.record(
             conn, user.username, "gewijzigd", "deelnemers", partnership_id,
             {"deelnemers": old}, {"deelnemers": [list(x) for x in members]},
@@ -291,6 +294,7 @@ def delete_target(engine: sa.Engine, user: User, target_id: int) -> None:
             user, programme_partnerships(conn, old["programme_id"]), t("wat.doel_verwijderen")
         )
         conn.execute(target.delete().where(target.c.id == target_id))
+        versions.bump(conn)
         audit.record(conn, user.username, "verwijderd", "doel", target_id, old, None)
 
 

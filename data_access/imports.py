@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from data_access import bulk, stats
+from data_access import bulk, stats, versions
 from data_access.schema import (
     area,
     import_change,
@@ -152,6 +152,7 @@ def import_trajectories(
         if programme_id is not None:
             with engine.begin() as conn:
                 result.import_id = _log(conn, file_name, digest, programme_id, user, result, None)
+                versions.bump(conn)  # the import log on the page shows the refusal
         return result
 
     rows = checked.rows.drop(columns=["programme_code"])
@@ -221,6 +222,7 @@ def write_rows(
         # Every row this import created or changed now carries its id.
         stats.count_rows(conn, [trajectory.c.import_id == import_id], 1)
         progress("tellingen", total, total)
+        versions.bump(conn)
     return result
 
 
@@ -415,4 +417,5 @@ def undo_import(engine: sa.Engine, import_id: int, user: User) -> int:
         for start in range(0, len(restored), CHUNK):
             ids = restored[start : start + CHUNK]
             stats.count_rows(conn, [trajectory.c.id.in_(ids)], 1)
+        versions.bump(conn)
     return len(changes)

@@ -17,7 +17,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import boundaries as municipal
-from data_access import context
+from data_access import context, versions
 from data_access.schema import (
     area,
     area_boundary,
@@ -47,6 +47,7 @@ def load(conn: sa.Connection, path: Path = DECLARATION) -> dict[str, int]:
     counts["regiogrenzen"] = _region_boundaries(conn, decl["boundaries"], base)
     counts["arbeidsmarktregio"] = _labour_market_regions(conn, decl["regions"], base, sources)
     counts["contextcijfers"] = sum(context.store(conn, figure_rows(decl, base, sources)).values())
+    versions.bump(conn)  # running replicas drop their cached shapes and figures
     return counts
 
 

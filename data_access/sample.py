@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import sqlalchemy as sa
 
-from data_access import public_data, stats, synthetic
+from data_access import public_data, stats, synthetic, versions
 from data_access.schema import (
     area,
     organisation,
@@ -396,6 +396,7 @@ def generate(engine: sa.Engine, trajectories: int, seed: int = 1) -> int:
                 synthetic.write_fast(conn, data)
                 number += size
         stats.refresh(conn, [plan.programme_id for plan in plans])
+        versions.bump(conn)
     return trajectories
 
 

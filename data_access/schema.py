@@ -484,3 +484,34 @@ sa.Index(
     event_stat.c.n,
 )
 sa.Index("ix_event_stat_programme_id", event_stat.c.programme_id)
+
+# One row: a number every write that changes what pages show raises, in the write's own
+# transaction. Each app process reads it (at most once a second) and clears its caches when it
+# moved, so an import on one replica or from the command line shows on every replica.
+data_version = sa.Table(
+    "data_version",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("version", sa.BigInteger, nullable=False),
+    sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# Local sign-in sessions, kept here so every replica knows them and a sign-out or a disabled
+# account ends them at once. The browser holds only a signed cookie with the session's token; the
+# table keeps its SHA-256, so a copy of the table signs nobody in.
+app_session = sa.Table(
+    "app_session",
+    metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column(
+        "user_id",
+        sa.Integer,
+        sa.ForeignKey("app_user.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    # Set once the browser has received its cookie: the hand-over link works only once.
+    sa.Column("claimed", sa.Boolean, nullable=False, server_default=sa.false()),
+)

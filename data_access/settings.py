@@ -25,6 +25,8 @@ MAP_BASEMAPS = ("geen", "carto")
 # A query that runs longer than this is cut off rather than hanging a page; 15 s is well above any
 # page's query on a large city's history, and short enough that a visitor still waits for the answer.
 DEFAULT_STATEMENT_TIMEOUT_MS = 15_000
+# A local sign-in lasts a working day; signing out, or an admin disabling the account, ends it at once.
+DEFAULT_SESSION_HOURS = 10
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,10 @@ class Settings:
     pdok_boundaries_url: str = DEFAULT_PDOK_BOUNDARIES_URL
     # Cut-off for one SQL statement, on PostgreSQL and SQLite alike; 0 switches it off.
     statement_timeout_ms: int = DEFAULT_STATEMENT_TIMEOUT_MS
+    # Key that signs the local sign-in cookie; every replica needs the same one. None: a random key
+    # per process (sign-ins then last only as long as that process and work on it alone).
+    session_secret: str | None = None
+    session_hours: int = DEFAULT_SESSION_HOURS
 
 
 def _secrets() -> dict:
@@ -74,6 +80,8 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         or secrets.get("statement_timeout_ms")
         or DEFAULT_STATEMENT_TIMEOUT_MS
     )
+    session_secret = env.get("SESSION_SECRET") or secrets.get("session_secret") or None
+    hours = int(env.get("SESSION_HOURS") or secrets.get("session_hours") or DEFAULT_SESSION_HOURS)
     return Settings(
         database_url=url,
         is_default_database=is_default,
@@ -83,4 +91,6 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         map_basemap=basemap if basemap in MAP_BASEMAPS else "geen",
         pdok_boundaries_url=pdok or DEFAULT_PDOK_BOUNDARIES_URL,
         statement_timeout_ms=max(timeout, 0),
+        session_secret=session_secret,
+        session_hours=max(hours, 1),
     )

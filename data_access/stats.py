@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime
 import pandas as pd
 import sqlalchemy as sa
 
+from data_access import versions
 from data_access.engine import without_statement_timeout
 from data_access.filters import TrajectoryFilter, conditions
 from data_access.measures import (
@@ -64,6 +65,7 @@ def rebuild(conn: sa.Connection, lasting_months: int) -> None:
         conn.execute(table.delete())
     _fill(conn, lasting_months, [])
     conn.execute(stat_state.delete())
+    versions.bump(conn)
     conn.execute(
         stat_state.insert().values(
             id=STATE_ID, lasting_months=lasting_months, built_at=datetime.now(UTC)

@@ -1,5 +1,5 @@
 """The load test's client works: real page runs over Streamlit's websocket, failures are seen,
-and the data cache is shared between sessions (a second visitor causes no SQL)."""
+and the data cache is shared between sessions (a second visitor causes no SQL for figures)."""
 
 from __future__ import annotations
 
@@ -61,7 +61,8 @@ def test_a_second_session_reads_the_first_sessions_cached_data(sample_server):
 
     assert seconds is not None and failures == []
     assert before is not None and before > 0
-    assert read_count(count_file) == before
+    # At most the one small query a second for the data version (components/data.py fresh()).
+    assert read_count(count_file) - before <= 1
 
 
 def test_a_broken_page_and_the_database_message_count_as_failures(tmp_path):

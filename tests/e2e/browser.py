@@ -49,9 +49,9 @@ def running_app(
     log_path: Path,
     *extra_args: str,
     port: int | None = None,
-    script: str = "app.py",
+    script: str = "serve.py",
 ) -> Iterator[str]:
-    """Serve `script` (default app.py) with `env` on `port` (default: a free one) of 127.0.0.1;
+    """Serve `script` (default serve.py: app.py with the sign-in cookie routes) with `env` on `port` (default: a free one) of 127.0.0.1;
     yields its URL."""
     port = port or free_port()
     with open(log_path, "w") as log:

@@ -1,0 +1,123 @@
+"""Figures stay fresh across processes: a write elsewhere shows on this process's next page run.
+
+The other process is the command line (`import-trajectories`), writing to the same database the
+way another replica would; this process has the page's figures in its caches already."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+import streamlit as st
+
+from components import data
+from data_access import migrate, sample
+from data_access.engine import make_engine
+from domain.formatting import fmt_int
+from tests.pages.apptest import open_page, page_text
+
+ROOT = Path(__file__).resolve().parents[2]
+DELIVERY = (
+    "traject_id;gemeentecode;aanmelddatum;aanbieder\n"
+    "VERS-1;GM0546;2025-01-10;Aanbieder A\nVERS-2;Katwijk;02-03-2025;Aanbieder B\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def own_seeded_url(request, tmp_path) -> str:
+    """A seeded database of this test alone (it writes)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'fresh.sqlite'}"
+    else:
+        server = request.getfixturevalue("pg_server")
+        name = f"fresh_{os.getpid()}_{len(tmp_path.name)}_{tmp_path.name[-6:]}".lower()
+        admin = sa.create_engine(server.admin_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        admin.dispose()
+        url = server.url(name)
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    sample.seed(engine)
+    engine.dispose()
+    return url
+
+
+def total_text(url: str) -> str:
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        n = conn.execute(sa.text("SELECT count(*) FROM trajectory")).scalar()
+    engine.dispose()
+    return fmt_int(n)
+
+
+def test_an_import_from_the_command_line_shows_on_the_next_page_run_within_two_seconds(
+    own_seeded_url, monkeypatch, tmp_path
+):
+    monkeypatch.setenv("DATABASE_URL", own_seeded_url)
+    # The delivery is real data: without this the app would ask for a sign-in after it.
+    monkeypatch.setenv("PUBLIC_READ", "1")
+    before = total_text(own_seeded_url)
+    at = open_page("pages/over_de_data.py")
+    assert before in page_text(at)
+
+    delivery = tmp_path / "levering.csv"
+    delivery.write_text(DELIVERY, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "data_access", "--database-url", own_seeded_url,
+         "import-trajectories", str(delivery), "--programme", "HR-INKOOP"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    imported_at = time.monotonic()
+    after = total_text(own_seeded_url)
+    assert after != before
+
+    shown = False
+    while time.monotonic() - imported_at < 2.0 and not shown:
+        at.run()
+        shown = after in page_text(at)
+        if not shown:
+            time.sleep(0.2)
+    assert shown, f"the page still shows {before} trajectories 2 s after the import"
+
+
+def test_the_version_is_read_at_most_once_a_second_per_process(engine, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    calls = []
+    real = data.versions.current
+    monkeypatch.setattr(data.versions, "current", lambda engine: calls.append(1) or real(engine))
+    monkeypatch.setattr(data._Seen, "checked_at", float("-inf"))
+    data.fresh(now=100.0)
+    data.fresh(now=100.5)
+    data.fresh(now=100.9)
+    assert len(calls) == 1
+    data.fresh(now=101.1)
+    assert len(calls) == 2
+
+
+def test_a_moved_version_clears_the_caches_of_this_process(engine, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    monkeypatch.setattr(data._Seen, "checked_at", float("-inf"))
+    data.fresh(now=200.0)
+    versions = iter([7, 8])
+    monkeypatch.setattr(data.versions, "current", lambda engine: next(versions))
+    cleared = []
+    monkeypatch.setattr(data, "clear", lambda: cleared.append(1))
+    data.fresh(now=300.0)  # 7: differs from what the first look saw
+    data.fresh(now=400.0)  # 8
+    assert len(cleared) == 2
