@@ -62,3 +62,8 @@ def figure_map_sentence(info: pd.DataFrame, year: int, threshold: int) -> str:
     return t("toegankelijkheid.kaart_cijfer", jaar=year, getoond=len(shown), naam=top["naam"],
              hoogste=display_count(int(top["aantal"]), threshold), klein=int(small.sum()),
              drempel=threshold)  # fmt: skip
+
+
+def legend_text(entries: list[tuple[str, str]]) -> str:
+    """The alternative of a legend picture (charts.legend_svg): its names, top to bottom."""
+    return t("a11y.legenda", namen="; ".join(name for name, _ in entries))

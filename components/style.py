@@ -20,6 +20,19 @@ summary:focus-visible { outline: 3px solid #0072B2 !important; outline-offset: 2
 </style>
 """
 
+# Static CSS, never data: layout.plain_table's HTML tables, in the theme's text colour, with a
+# light grid; a table wider than its column scrolls inside its own (focusable) box.
+TABLE_CSS = """
+<style>
+.sm-tabel { overflow-x: auto; max-width: 100%; margin: 0 0 1rem 0; }
+.sm-tabel table { border-collapse: collapse; font-size: 0.875rem; line-height: 1.4; }
+.sm-tabel th, .sm-tabel td { border: 1px solid #d5d4d2; padding: 0.25rem 0.5rem;
+  text-align: left; vertical-align: top; }
+.sm-tabel thead th { background: #f8f8f7; font-weight: 600; }
+.sm-tabel tbody th { font-weight: 600; }
+</style>
+"""
+
 
 def colour(i: int) -> str:
     return PALETTE[i % len(PALETTE)]

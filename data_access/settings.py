@@ -41,6 +41,9 @@ class Settings:
     pdok_boundaries_url: str = DEFAULT_PDOK_BOUNDARIES_URL
     # Cut-off for one SQL statement, on PostgreSQL and SQLite alike; 0 switches it off.
     statement_timeout_ms: int = DEFAULT_STATEMENT_TIMEOUT_MS
+    # Where visitors report an accessibility problem (an e-mail address or a web address), shown
+    # in the accessibility statement; each deployment (municipality) sets its own.
+    a11y_contact: str | None = None
 
 
 def _secrets() -> dict:
@@ -74,6 +77,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         or secrets.get("statement_timeout_ms")
         or DEFAULT_STATEMENT_TIMEOUT_MS
     )
+    contact = str(env.get("A11Y_CONTACT") or secrets.get("a11y_contact") or "").strip()
     return Settings(
         database_url=url,
         is_default_database=is_default,
@@ -83,4 +87,5 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         map_basemap=basemap if basemap in MAP_BASEMAPS else "geen",
         pdok_boundaries_url=pdok or DEFAULT_PDOK_BOUNDARIES_URL,
         statement_timeout_ms=max(timeout, 0),
+        a11y_contact=contact or None,
     )

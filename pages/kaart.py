@@ -90,7 +90,7 @@ def render() -> None:
         legend = maps.figure_legend_entries(threshold)
     else:
         st.markdown(t("kaart.legenda_samenwerking"))
-    st.image(charts.legend_svg(legend))
+    st.image(charts.legend_svg(legend), alt=alt_text.legend_text(legend))
     st.caption(
         alt_text.figure_map_sentence(info, sel.year, threshold) if colour_by == "cijfer"
         else alt_text.map_sentence(members)
