@@ -24,7 +24,10 @@ PAGES = (
     ("pages/presentatie.py", "nav.presentatie", ":material/slideshow:", False),
     ("pages/beheer.py", "nav.beheer", ":material/settings:", False),
     ("pages/over_de_data.py", "nav.over", ":material/menu_book:", False),
+    ("pages/toegankelijkheid.py", "verklaring.nav", ":material/accessibility:", False),
 )
+# The accessibility statement is public, also where reading the figures needs signing in.
+STATEMENT = PAGES[-1]
 
 
 def draw_sidebar() -> None:
@@ -63,8 +66,12 @@ def main() -> None:
     # A write by another replica or the command line clears this process's caches first.
     data.fresh()
     if must_sign_in():
+        path, key, icon, _ = STATEMENT
         login = st.navigation(
-            [st.Page(auth.login_page, title=t("auth.titel"), icon=":material/login:")]
+            [
+                st.Page(auth.login_page, title=t("auth.titel"), icon=":material/login:"),
+                st.Page(path, title=t(key), icon=icon),
+            ]
         )
         filters.language_switch()
         login.run()

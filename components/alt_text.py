@@ -81,3 +81,8 @@ def placement_sentence(names: list[str], shares: list[dict | None]) -> str:
         for n, s in zip(names, shares, strict=True)
     ]
     return t("tijd_tot_plaatsing.alt", zinnen=" ".join(parts))
+
+
+def legend_text(entries: list[tuple[str, str]]) -> str:
+    """The alternative of a legend picture (charts.legend_svg): its names, top to bottom."""
+    return t("a11y.legenda", namen="; ".join(name for name, _ in entries))

@@ -151,7 +151,10 @@ def start_oidc_login() -> None:
 
 
 def logout_button(user: User) -> None:
-    st.caption(t("auth.ingelogd_als", naam=user.username, rol=t(f"rol.{user.role}")))
+    # As code, so Markdown does not turn an e-mail address into a mailto link: a link in a caption
+    # is faded with it to 2.9:1 (axe-core); code keeps the text colour (tests/config/test_contrast.py).
+    name = "`" + user.username.replace("`", "") + "`"
+    st.caption(t("auth.ingelogd_als", naam=name, rol=t(f"rol.{user.role}")))
     if st.button(t("auth.uitloggen"), key="logout"):
         token = st.session_state.pop(SESSION_KEY, None) or sessions.token_from_cookie(
             st.context.cookies.get(sessions.COOKIE)

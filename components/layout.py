@@ -106,10 +106,17 @@ def chart_text(sentence: str, table: pd.DataFrame | None = None) -> None:
             plain_table(table)
 
 
-def plain_table(table: pd.DataFrame) -> None:
+def plain_table(table: pd.DataFrame, label: str | None = None) -> None:
     """A small table as plain HTML, its first column as row headers.
 
-    For tables of a few rows that need no sorting or scrolling: screen readers read it cell by
-    cell with its headers (the interactive grid is a canvas), it prints whole, and a page without
-    a grid does not load the grid's code, which cost ~0.25 s of drawing."""
-    st.table(table.set_index(table.columns[0]))
+    For tables of a few rows that need no sorting: screen readers read it cell by cell with its
+    headers (the interactive grid is a canvas), it prints whole, and a page without a grid does not
+    load the grid's code, which cost ~0.25 s of drawing. A table wider than its column scrolls
+    inside its own box, which the keyboard reaches (tabindex) and a screen reader names (label):
+    st.table's scroll box could be reached by neither (axe-core: scrollable-region-focusable)."""
+    from components.html_table import table_html
+    from components.style import TABLE_CSS
+
+    label = label or t("a11y.tabel", kolommen=", ".join(str(c) for c in table.columns[:3]))
+    st.html(TABLE_CSS)
+    st.html(table_html(table, label))

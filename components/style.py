@@ -11,12 +11,35 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F
 TEXT = "#1f2933"
 MUTED = "#52606d"
 FONT = "Source Sans Pro, Arial, sans-serif"
-# Static CSS, never data: every element reached with Tab shows a ring in the primary colour
-# (5,2:1 on white). Streamlit's navigation links and charts show no focus of their own.
+# Static CSS, never data, on every page: every element reached with Tab shows a ring in the primary
+# colour (5,2:1 on white); Streamlit's navigation links and charts show no focus of their own. And
+# headline numbers, their labels and button texts wrap instead of being cut off with an ellipsis
+# when text is enlarged to 200 % (WCAG 1.4.4; tests/e2e/test_beyond_axe.py). The day, month and
+# year of a date field are targets of at least 24 by 24 px (WCAG 2.5.8; axe-core target-size).
 FOCUS_CSS = """
 <style>
 a:focus-visible, button:focus-visible, [tabindex]:focus-visible, canvas:focus-visible,
 summary:focus-visible { outline: 3px solid #0072B2 !important; outline-offset: 2px; }
+[data-testid='stMetric'] [data-testid='stMarkdownContainer'], [data-testid='stMetric'] p,
+[data-testid='stMetricValue'], [data-testid='stMetricValue'] > div,
+button [data-testid='stMarkdownContainer'], button [data-testid='stMarkdownContainer'] p {
+  overflow: visible !important; text-overflow: clip !important; white-space: normal !important;
+  overflow-wrap: break-word; }
+[data-testid='stDateInput'] [role='spinbutton'] { display: inline-block; min-width: 24px;
+  min-height: 24px; line-height: 24px; text-align: center; }
+</style>
+"""
+
+# Static CSS, never data: layout.plain_table's HTML tables, in the theme's text colour, with a
+# light grid; a table wider than its column scrolls inside its own (focusable) box.
+TABLE_CSS = """
+<style>
+.sm-tabel { overflow-x: auto; max-width: 100%; margin: 0 0 1rem 0; }
+.sm-tabel table { border-collapse: collapse; font-size: 0.875rem; line-height: 1.4; }
+.sm-tabel th, .sm-tabel td { border: 1px solid #d5d4d2; padding: 0.25rem 0.5rem;
+  text-align: left; vertical-align: top; }
+.sm-tabel thead th { background: #f8f8f7; font-weight: 600; }
+.sm-tabel tbody th { font-weight: 600; }
 </style>
 """
 

@@ -47,6 +47,9 @@ class Settings:
     # per process (sign-ins then last only as long as that process and work on it alone).
     session_secret: str | None = None
     session_hours: int = DEFAULT_SESSION_HOURS
+    # Where visitors report an accessibility problem (an e-mail address or a web address), shown
+    # in the accessibility statement; each deployment (municipality) sets its own.
+    a11y_contact: str | None = None
 
 
 def _secrets() -> dict:
@@ -82,6 +85,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
     )
     session_secret = env.get("SESSION_SECRET") or secrets.get("session_secret") or None
     hours = int(env.get("SESSION_HOURS") or secrets.get("session_hours") or DEFAULT_SESSION_HOURS)
+    contact = str(env.get("A11Y_CONTACT") or secrets.get("a11y_contact") or "").strip()
     return Settings(
         database_url=url,
         is_default_database=is_default,
@@ -93,4 +97,5 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         statement_timeout_ms=max(timeout, 0),
         session_secret=session_secret,
         session_hours=max(hours, 1),
+        a11y_contact=contact or None,
     )

@@ -36,6 +36,15 @@ def ratio(foreground: str, background: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+def over(colour: str, background: str, alpha: float) -> str:
+    """`colour` drawn at opacity `alpha` on an opaque `background`, as '#rrggbb'."""
+    mixed = (
+        round(alpha * c + (1 - alpha) * b)
+        for c, b in zip(parse(colour), parse(background), strict=True)
+    )
+    return "#" + "".join(f"{v:02x}" for v in mixed)
+
+
 def text_on(fill: str, dark: str = "#000000", light: str = "#ffffff") -> str:
     """The text colour (dark or light) with the higher contrast on `fill`: labels inside bars."""
     return dark if ratio(dark, fill) >= ratio(light, fill) else light

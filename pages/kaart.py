@@ -98,7 +98,7 @@ def render() -> None:
         st.markdown(t("kaart.legenda_samenwerking"))
     if len(cases) < len(partnerships):
         legend = [*legend, (t("kaart.legenda_regio"), maps.REGION_EDGE_HEX)]
-    st.image(charts.legend_svg(legend))
+    st.image(charts.legend_svg(legend), alt=alt_text.legend_text(legend))
     if colour_by == "cijfer":
         st.caption(alt_text.figure_map_sentence(info, sel.year, threshold))
     elif colour_by in ctx.MAP_MEASURES:

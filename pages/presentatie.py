@@ -17,7 +17,8 @@ from domain import context_line, summary
 from domain.formatting import fmt_date, fmt_int
 
 SLIDE_PARAM = "dia"  # the slide number in the URL, so a link opens that slide
-# Static CSS only, never data: no sidebar, large type and black on white for a projector.
+# Static CSS only, never data: no sidebar, large type and black on white for a projector. Captions
+# are black too: Streamlit fades them to 60 %, which leaves #666 (5.7:1).
 PROJECTOR_CSS = """
 <style>
 [data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'],
@@ -28,7 +29,7 @@ PROJECTOR_CSS = """
 [data-testid='stMetricLabel'] p { font-size: 1.5rem !important; color: #000000; }
 [data-testid='stMetricValue'], [data-testid='stMetricValue'] * {
   font-size: 4rem !important; font-weight: 700; color: #000000; line-height: 1.1; }
-[data-testid='stCaptionContainer'] p { font-size: 1.25rem; color: #1f1f1f; }
+[data-testid='stCaptionContainer'] p { font-size: 1.25rem; color: #000000; }
 [data-testid='stBaseButton-secondary'] p { font-size: 1.4rem; }
 </style>
 """
@@ -90,7 +91,8 @@ def national_slide(year: int, threshold: int) -> None:
         members = view.members
         st.caption(alt_text.map_sentence(members))
         order = {code: i for i, code in enumerate(partnerships["code"])}
-        st.image(charts.legend_svg(maps.legend_entries(partnerships, order)))
+        legend = maps.legend_entries(partnerships, order)
+        st.image(charts.legend_svg(legend), alt=alt_text.legend_text(legend))
 
     calm(numbers)
     calm(partner_map)

@@ -13,13 +13,18 @@ import pytest
 
 from components import charts, maps, style
 from components import gauges as ts
-from domain.contrast import GRAPHICAL, NORMAL_TEXT, parse, ratio, text_on
+from domain.contrast import GRAPHICAL, NORMAL_TEXT, over, parse, ratio, text_on
 
 ROOT = Path(__file__).resolve().parents[2]
 WHITE = "#ffffff"
-# Streamlit's light theme where config.toml does not set the colour.
-STREAMLIT_DEFAULTS = {"textColor": "#31333F", "backgroundColor": "#ffffff",
-                      "secondaryBackgroundColor": "#F0F2F6"}  # fmt: skip
+# Streamlit 1.67's light theme where config.toml does not set the colour (`streamlit config show`).
+STREAMLIT_DEFAULTS = {"textColor": "#2f2d2b", "backgroundColor": "#ffffff",
+                      "secondaryBackgroundColor": "#f8f8f7"}  # fmt: skip
+# The sidebar's own background and its widgets' while the theme leaves both backgrounds default.
+SIDEBAR_BACKGROUNDS = ("#f8f8f7", "#f1f0ee")
+# Streamlit draws captions, widget help, the menu's section names and other muted text as the
+# theme's textColor at this opacity (its "fadedText60").
+MUTED_OPACITY = 0.6
 
 
 def theme() -> dict:
@@ -41,6 +46,29 @@ def test_theme_text_and_primary_colour_read_on_both_backgrounds():
         assert ratio(th["primaryColor"], background) >= NORMAL_TEXT, background
     # A primary button: white text on the primary colour.
     assert ratio(WHITE, th["primaryColor"]) >= NORMAL_TEXT
+
+
+def test_contrast_of_translucent_text_is_measured_on_its_background():
+    # Streamlit's default text at 60 %: the caption grey axe-core found (3.88:1 on white).
+    assert over("#2f2d2b", WHITE, MUTED_OPACITY) == "#828180"
+    assert ratio(over("#2f2d2b", WHITE, MUTED_OPACITY), WHITE) < NORMAL_TEXT
+
+
+def test_captions_and_muted_text_read_on_the_page_the_sidebar_and_widgets():
+    th = theme()
+    backgrounds = {th["backgroundColor"], th["secondaryBackgroundColor"], *SIDEBAR_BACKGROUNDS}
+    for background in backgrounds:
+        muted = over(th["textColor"], background, MUTED_OPACITY)
+        assert ratio(muted, background) >= NORMAL_TEXT, (muted, background)
+
+
+def test_inline_code_reads_on_its_background_also_inside_a_caption():
+    th = theme()
+    # Streamlit draws code on a near-white (#fdfdfd) or on the secondary background.
+    for background in ("#fdfdfd", th["secondaryBackgroundColor"], *SIDEBAR_BACKGROUNDS):
+        assert ratio(th["codeTextColor"], background) >= NORMAL_TEXT, background
+        faded = over(th["codeTextColor"], background, MUTED_OPACITY)
+        assert ratio(faded, background) >= NORMAL_TEXT, (faded, background)
 
 
 @pytest.mark.parametrize("name", ["TEXT", "MUTED"])
@@ -117,6 +145,12 @@ def test_projector_css_text_reads_on_its_background():
     assert backgrounds and colours
     for colour, background in itertools.product(colours, backgrounds):
         assert ratio(colour, background) >= NORMAL_TEXT, (colour, background)
+    # Captions are faded to 60 % on top of their own colour.
+    caption = re.search(r"stCaptionContainer'\] p \{[^}]*?color:\s*(#[0-9a-fA-F]{3,6})", css)
+    assert caption, "the projector CSS sets the caption colour"
+    for background in backgrounds:
+        faded = over(caption.group(1), background, MUTED_OPACITY)
+        assert ratio(faded, background) >= NORMAL_TEXT, (faded, background)
 
 
 # Colour-blind simulation (Machado, Oliveira & Fernandes 2009, severity 1.0) in linear RGB.

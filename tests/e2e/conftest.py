@@ -9,6 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from data_access import accounts
+from data_access.engine import make_engine
+from domain.roles import ADMIN, User
+from tests.e2e.accessibility import A11Y_ADMIN, A11Y_COORDINATOR, A11Y_PASSWORD
 from tests.e2e.browser import (  # noqa: F401 - re-exported for older test modules
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -17,6 +21,7 @@ from tests.e2e.browser import (  # noqa: F401 - re-exported for older test modul
     screenshot,
     wait_until_drawn,
 )
+from tests.pg_server import free_port
 
 
 @pytest.fixture(scope="session")
@@ -56,3 +61,51 @@ def page(browser):
     pg = context.new_page()
     yield pg
     context.close()
+
+
+# --- the accessibility tests' apps: one of each per test module ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def a11y_db(tmp_path_factory) -> str:
+    """A seeded SQLite database of its own, with a coordinator of Holland Rijnland and an admin."""
+    db = f"sqlite:///{tmp_path_factory.mktemp('a11y') / 'monitor.sqlite'}"
+    env = {**os.environ, "DATABASE_URL": db}
+    subprocess.run([sys.executable, "-m", "data_access", "seed"], cwd=ROOT, env=env, check=True,
+                   capture_output=True)  # fmt: skip
+    engine = make_engine(db)
+    admin = User("a11y", ADMIN)
+    accounts.create_user(engine, A11Y_COORDINATOR, "coordinator", A11Y_PASSWORD, admin)
+    accounts.create_user(engine, A11Y_ADMIN, "admin", A11Y_PASSWORD, admin)
+    with engine.connect() as conn:
+        hr = conn.exec_driver_sql(
+            "SELECT id FROM partnership WHERE name LIKE '%Rijnland%'"
+        ).scalar()
+    accounts.assign_partnerships(engine, A11Y_COORDINATOR, {hr}, admin)
+    engine.dispose()
+    return db
+
+
+@pytest.fixture(scope="module")
+def a11y_app(a11y_db, tmp_path_factory):
+    env = {**os.environ, "DATABASE_URL": a11y_db, "PUBLIC_READ": "1"}
+    with running_app(env, tmp_path_factory.mktemp("logs") / "a11y.log") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def closed_app(a11y_db, tmp_path_factory):
+    """The same database with reading closed: visitors see only the sign-in page."""
+    env = {**os.environ, "DATABASE_URL": a11y_db, "PUBLIC_READ": "0"}
+    with running_app(env, tmp_path_factory.mktemp("logs") / "a11y-closed.log") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def down_app(tmp_path_factory):
+    """The app pointed at a PostgreSQL port where nothing listens: every page meets a database
+    that is down."""
+    env = {**os.environ, "PUBLIC_READ": "1",
+           "DATABASE_URL": f"postgresql+psycopg://postgres@127.0.0.1:{free_port()}/monitor"}  # fmt: skip
+    with running_app(env, tmp_path_factory.mktemp("logs") / "a11y-down.log") as base:
+        yield base

@@ -19,6 +19,7 @@ PAGES = {
     "beheer": ("beheer", "beheer.titel"),
     "over_de_data": ("over_de_data", "over.titel"),
     "presentatie": ("presentatie", "presentatie.titel_landelijk"),
+    "toegankelijkheid": ("toegankelijkheid", "verklaring.titel"),
 }
 LANGUAGES = ("nl", "en")
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.pages.apptest import open_page, page_text
+from tests.pages.apptest import open_page, page_text, plain_tables
 
 PAGES = [
     "pages/overzicht.py",
@@ -16,6 +16,7 @@ PAGES = [
     "pages/presentatie.py",
     "pages/beheer.py",
     "pages/over_de_data.py",
+    "pages/toegankelijkheid.py",
 ]
 
 
@@ -58,7 +59,7 @@ def test_doelen_shows_werkoffensief_2019_against_4500():
     gauges = [json.loads(c.proto.spec)["data"][0] for c in at.get("plotly_chart")]
     assert 4248 in [g["value"] for g in gauges if g["type"] == "indicator"]
     assert any(m.value == "**Werkoffensief +500**" for m in at.markdown)
-    table = at.table[-1].value.reset_index()
+    table = plain_tables(at)[-1].reset_index()
     row = table[table.iloc[:, 0].str.contains("Werkoffensief")].iloc[0]
     assert "4.500" in row.values
     assert "Doel niet gehaald" in row.values
