@@ -99,13 +99,28 @@ def slide(number: int) -> Callable:
     return state
 
 
+def gemeente(query: str) -> Callable:
+    def state(page, base: str) -> None:
+        open_page(page, url(base, "gemeente", query))
+
+    return state
+
+
 STATES: dict[str, Callable] = {
     "trajecten_comparison": trajecten_comparison,
     "doelen_history_popover": doelen_history,
     "kaart_colour_by_partnership": kaart_mode("samenwerking"),
     "kaart_colour_by_figure": kaart_mode("cijfer"),
+    "kaart_colour_by_bijstand": kaart_mode("bijstand_per_1000"),
+    "kaart_colour_by_participation": kaart_mode("netto_arbeidsparticipatie"),
+    "kaart_only_regions": lambda page, base: open_page(
+        page, url(base, "kaart", "soort=arbeidsmarktregio")
+    ),
+    "gemeente_opening_without_choice": gemeente(""),
+    "gemeente_bonaire_without_cbs_figures": gemeente("gemeente=GM9001"),
     "briefing_share_popover": briefing_share,
-    **{f"presentatie_slide_{n}": slide(n) for n in range(1, 7)},
+    # The national slide, the five cases and Holland Rijnland's providers compared.
+    **{f"presentatie_slide_{n}": slide(n) for n in range(1, 8)},
 }
 
 
