@@ -12,14 +12,14 @@ from domain.roles import ADMIN, User
 from tests.builders import add_areas, add_programme
 from tests.data_access.test_boundaries import collection, feature, write
 from tests.data_access.test_imports import GOOD_ROWS, csv_bytes
-from tests.data_access.test_imports import setup as import_setup
 
 ADMIN_USER = User("beheer", ADMIN)
 
 
 @pytest.fixture
-def importable(engine):
-    return import_setup.__wrapped__(engine)
+def importable(setup):
+    """The import tests' programme and users (tests/data_access/conftest.py)."""
+    return setup
 
 
 @pytest.fixture
