@@ -9,7 +9,7 @@ import csv
 import pytest
 
 from data_access.public_data import SAMPLE_DIR
-from tests.pages.apptest import open_page, page_text
+from tests.pages.apptest import open_page, page_text, plain_tables
 
 PAGE = "pages/gemeente.py"
 
@@ -55,7 +55,7 @@ def test_den_haag_exactly_as_published():
 
 def test_comparison_has_region_province_netherlands_and_ten_peers():
     at = open_page(PAGE, gemeente="GM0546")
-    table = at.table[0].value
+    table = plain_tables(at)[0]
     rows = list(table.index)
     assert rows[:4] == ["Leiden", "Arbeidsmarktregio Holland Rijnland", "provincie Zuid-Holland",
                         "Nederland"]  # fmt: skip
@@ -89,7 +89,7 @@ def test_reach_is_marked_fictional_and_hides_small_counts():
     text = page_text(at)
     assert "Fictief: de trajecten zijn verzonnen" in text
     reach = next(
-        tb.value for tb in at.table if "Bereik: gestart per 100 met bijstand" in tb.value.columns
+        tb for tb in plain_tables(at) if "Bereik: gestart per 100 met bijstand" in tb.columns
     )
     deal = reach.loc["Regionale deal Den Haag – Westland"]
     assert deal.iloc[0] == "<10" and deal.iloc[2] == "niet beschikbaar"

@@ -8,7 +8,7 @@ import json
 
 from data_access import queries
 from data_access.engine import make_engine
-from tests.pages.apptest import open_page, page_text
+from tests.pages.apptest import open_page, page_text, plain_tables
 
 PROVIDERS = ("Aanbieder A", "Aanbieder B", "Aanbieder C")
 
@@ -35,7 +35,7 @@ def _curve_chart(at) -> dict:
 
 
 def _table_with(at, column: str):
-    return next(tb.value for tb in at.table if column in tb.value.columns)
+    return next(tb for tb in plain_tables(at) if column in tb.columns)
 
 
 def test_three_providers_get_curves_bands_shares_and_a_verdict_per_pair(seeded_url):
