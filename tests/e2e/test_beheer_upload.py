@@ -47,7 +47,7 @@ def funnel_top(page, app_url) -> str:
     return page.locator(".funnellayer .point text").first.text_content()
 
 
-def upload(page, tmp_path, name, rows):
+def upload(page, tmp_path, name, rows, wait=True):
     file = tmp_path / name
     file.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
     page.get_by_role("tab", name="Trajecten inlezen").click()
@@ -57,8 +57,8 @@ def upload(page, tmp_path, name, rows):
     page.wait_for_selector("[data-testid='stAlertContentError']", state="detached", timeout=30_000)
     wait_until_drawn(page)
     page.get_by_role("button", name="Controleren en inlezen").click()
-
-    wait_until_drawn(page)
+    if wait:
+        wait_until_drawn(page)
 
 
 def test_coordinator_uploads_fixes_and_sees_the_funnel_change(app_url, page, users, tmp_path):
@@ -103,3 +103,23 @@ def test_a_viewer_gets_no_edit_forms(app_url, page, users):
     page.get_by_role("tab", name="Samenwerkingen en doelen").click()
     page.wait_for_selector("text=Log in als coördinator of beheerder", timeout=30_000)
     assert page.get_by_role("button", name="Doel toevoegen").count() == 0
+
+
+PROGRESS_ROWS = 100_000
+
+
+def test_a_large_upload_shows_a_progress_bar_with_stage_and_rows(app_url, page, users, tmp_path):
+    """A 100,000-row delivery: the bar shows the stage and the row counts while the import runs,
+    and the result replaces it."""
+    sign_in(page, app_url, "coordinator@hr.nl")
+    rows = [
+        f"VGT-{i:06d};GM0546;Aanbieder B;2024-{1 + i % 12:02d}-{1 + i % 28:02d};;;"
+        for i in range(PROGRESS_ROWS)
+    ]
+    upload(page, tmp_path, "levering_groot.csv", rows, wait=False)
+    bar = page.locator("[data-testid='stProgress']")
+    bar.wait_for(state="visible", timeout=60_000)
+    page.wait_for_selector("text=/van 100\\.000 rijen/", timeout=120_000)
+    screenshot(page, "beheer_voortgang")
+    page.wait_for_selector("text=Ingelezen als import", timeout=300_000)
+    assert bar.count() == 0
