@@ -79,7 +79,7 @@ def a11y_db(tmp_path_factory) -> str:
     accounts.create_user(engine, A11Y_ADMIN, "admin", A11Y_PASSWORD, admin)
     with engine.connect() as conn:
         hr = conn.exec_driver_sql(
-            "SELECT id FROM partnership WHERE name LIKE '%Rijnland%'"
+            "SELECT id FROM partnership WHERE code = 'HOLLAND-RIJNLAND'"
         ).scalar()
     accounts.assign_partnerships(engine, A11Y_COORDINATOR, {hr}, admin)
     engine.dispose()

@@ -20,9 +20,7 @@ def users(app_url, app_db_url):
     accounts.create_user(engine, "lezer@hr.nl", "viewer", PASSWORD, admin)
     hr = (
         engine.connect()
-        .exec_driver_sql(
-            "SELECT id FROM partnership WHERE code LIKE '%rijnland%' OR name LIKE '%Rijnland%'"
-        )
+        .exec_driver_sql("SELECT id FROM partnership WHERE code = 'HOLLAND-RIJNLAND'")
         .scalar()
     )
     accounts.assign_partnerships(engine, "coordinator@hr.nl", {hr}, admin)

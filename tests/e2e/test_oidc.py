@@ -70,7 +70,7 @@ def oidc_db(tmp_path_factory) -> str:
     accounts.create_user(engine, COORDINATOR_EMAIL, "coordinator", None, admin)
     with engine.connect() as conn:
         hr = conn.exec_driver_sql(
-            "SELECT id FROM partnership WHERE name LIKE '%Rijnland%'"
+            "SELECT id FROM partnership WHERE code = 'HOLLAND-RIJNLAND'"
         ).scalar_one()
     accounts.assign_partnerships(engine, COORDINATOR_EMAIL, {hr}, admin)
     engine.dispose()

@@ -35,7 +35,7 @@ def topology(tmp_path_factory):
         accounts.create_user(engine, USER, "coordinator", PASSWORD, admin)
         with engine.connect() as conn:
             hr = conn.execute(
-                sa.text("SELECT id FROM partnership WHERE name LIKE '%Rijnland%'")
+                sa.text("SELECT id FROM partnership WHERE code = 'HOLLAND-RIJNLAND'")
             ).scalar()
         accounts.assign_partnerships(engine, USER, {hr}, admin)
         engine.dispose()
