@@ -140,5 +140,10 @@ def test_through_haproxy_an_upload_reaches_the_tabs_replica_and_a_killed_replica
     )
     assert signed_in(page), "the tab lost its sign-in when its replica stopped"
     assert page.url.endswith("/beheer" + query), page.url
+    # HAProxy sets its sticky cookie on the next HTTP answer; the websocket reconnect alone may not
+    # bring one. After a reload the tab is pinned to the replica that still runs.
+    page.reload()
+    page.wait_for_selector("[data-testid='stSidebar']", timeout=60_000)
+    assert signed_in(page), "the reload after the hand-over lost the sign-in"
     now = {c["name"]: c["value"] for c in page.context.cookies()}[replicas.STICKY_COOKIE]
     assert now != sticky
