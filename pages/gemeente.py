@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import auth, context_view, data, filters, layout
+from components import auth, context_view, data, filters, layout, maps
 from components.guard import render_safely
 from components.i18n import t
 from components.map_view import map_view
@@ -15,8 +15,6 @@ from domain import context as ctx
 from domain import summary
 from domain.formatting import fmt_date
 from domain.partnership_map import programmes_by_area
-
-AMR = "arbeidsmarktregio"
 
 
 def _to_sidebar() -> None:
@@ -191,12 +189,12 @@ def render() -> None:
     areas = data.municipalities(include_merged=True).set_index("code")
     name = areas.loc[code, "name"]
     own = members[members["area_code"] == code]
-    regions = own[own["partnership_kind"] == AMR]
+    regions = own[own["partnership_kind"] == maps.REGION_KIND]
     region = regions.iloc[0] if not regions.empty else None
     heading(code, areas, region)
     public_figures(code, areas, members, region)
     partner_map(code, own, sel.year)
-    reach(code, name, own[own["partnership_kind"] != AMR], members, sel.year)
+    reach(code, name, own[own["partnership_kind"] != maps.REGION_KIND], members, sel.year)
     partnerships_table(own, name)
     own_programmes = programmes_by_area(members, data.programmes()).get(code, [])
     if own_programmes:

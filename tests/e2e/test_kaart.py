@@ -137,8 +137,9 @@ def test_kaart_choropleth_with_boundaries(app_with_boundaries, page):
 
 
 @pytest.mark.xfail(
-    reason="Since the 35 labour-market regions are drawn (issue #13), the click on Altena shows "
-    "the tooltip but the page does not switch to Gemeente within 90 s; not yet understood. The "
+    reason="Since this session's merges the click on Altena shows the tooltip but the page does "
+    "not switch to Gemeente within 90 s. Not yet narrowed down: the regions drawn on the map "
+    "(#13) and the app now served through serve.py's st.App (#15) both changed here. The "
     "'Open profiel' button and the list under the map still open the profile (AppTest).",
     strict=False,
 )
