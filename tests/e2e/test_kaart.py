@@ -138,9 +138,9 @@ def test_kaart_choropleth_with_boundaries(app_with_boundaries, page):
 
 @pytest.mark.xfail(
     reason="Since this session's merges the click on Altena shows the tooltip but the page does "
-    "not switch to Gemeente within 90 s. Not yet narrowed down: the regions drawn on the map "
-    "(#13) and the app now served through serve.py's st.App (#15) both changed here. The "
-    "'Open profiel' button and the list under the map still open the profile (AppTest).",
+    "not switch to Gemeente within 90 s. Ruled out by experiment: the region outlines layer and "
+    "serving through serve.py (the test fails the same with app.py and without the layer). "
+    "The 'Open profiel' button and the list under the map still open the profile (AppTest).",
     strict=False,
 )
 def test_clicking_altena_on_the_map_opens_its_profile(app_with_boundaries, page):
