@@ -5,6 +5,8 @@ Real figures say so: each tile and table carries its year and source. Trajectory
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
@@ -36,25 +38,43 @@ def source_line(figures: pd.DataFrame, years: dict) -> str:
     return t("context.bron", titels="; ".join(titles))
 
 
-def tiles(figures: pd.DataFrame, code: str, name: str, years: dict) -> bool:
-    """The four headline tiles of one municipality; False (and a notice) when CBS publishes
+@dataclass(frozen=True)
+class Profile:
+    """What the Gemeente page shows of a municipality's CBS figures, ready to draw."""
+
+    tiles: list[tuple[str, str, str]]  # (label, value, help) per profile measure
+    source: str
+    comparison: pd.DataFrame
+
+
+def profile(
+    figures: pd.DataFrame, code: str, names: dict[str, str], groups: list[tuple[str, list[str]]],
+    years: dict,
+) -> Profile | None:  # fmt: skip
+    """The tiles, source line and comparison table of one municipality; None when CBS publishes
     nothing for it."""
-    if figures[figures["area_code"] == code].empty:
-        st.info(t("context.geen_cijfers", naam=name))
-        return False
+    own = figures[figures["area_code"] == code]
+    if own.empty:
+        return None
     row = ctx.profile_row(figures, [code], years)
-    layout.tiles(
-        [
+    return Profile(
+        tiles=[
             (
                 t(f"context.{m}", jaar=years.get("bijstand" if m == "bijstand_per_1000" else m)),
                 fmt_value(m, row[m]),
                 t(f"context.uitleg_{m}"),
             )
             for m in ctx.PROFILE_MEASURES
-        ]
+        ],
+        source=source_line(own, years),
+        comparison=comparison_table(figures, code, names, groups, years),
     )
-    st.caption(source_line(figures[figures["area_code"] == code], years))
-    return True
+
+
+def draw_tiles(tiles: list[tuple[str, str, str]], source: str) -> None:
+    """The four headline tiles of one municipality, with their source."""
+    layout.tiles(tiles)
+    st.caption(source)
 
 
 def comparison_table(

@@ -29,16 +29,27 @@ def choose_municipality(sel: filters.Selection, members: pd.DataFrame) -> str | 
     if sel.municipality:
         return sel.municipality
     user = auth.current_user()
-    code = ctx.opening_municipality(
-        members, data.context_figures(), list(names),
-        user.partnership_ids if user else (), sel.partnership,
-    )  # fmt: skip
+    mine = tuple(sorted(int(i) for i in user.partnership_ids)) if user else ()
+    code = _shared_opening(mine, sel.partnership)
     st.selectbox(
         t("gemeente.andere"), list(names), format_func=names.get,
         index=list(names).index(code) if code in names else None,
         key="gemeente_keuze", on_change=_to_sidebar,
     )  # fmt: skip
     return code
+
+
+def _opening(user_partnership_ids: tuple[int, ...], partnership_code: str | None) -> str | None:
+    """The municipality the page opens on (domain.context.opening_municipality), once per
+    user's partnerships and chosen partnership, shared by every session."""
+    codes = list(data.municipalities()["code"])
+    return ctx.opening_municipality(
+        data.partnership_members(), data.context_figures(), codes, user_partnership_ids,
+        partnership_code,
+    )  # fmt: skip
+
+
+_shared_opening = data.built(_opening)
 
 
 def heading(code: str, areas: pd.DataFrame, region: pd.Series | None) -> None:
@@ -65,27 +76,47 @@ def heading(code: str, areas: pd.DataFrame, region: pd.Series | None) -> None:
 
 
 def public_figures(code: str, areas: pd.DataFrame, members: pd.DataFrame, region) -> None:
+    st.subheader(t("context.kop"))
+    region_id, region_name = (
+        (None, None)
+        if region is None
+        else (int(region["partnership_id"]), region["partnership_name"])
+    )
+    profile = _shared_profile(code, region_id, region_name)
+    if profile is None:
+        st.info(t("context.geen_cijfers", naam=areas.loc[code, "name"]))
+        return
+    context_view.draw_tiles(profile.tiles, profile.source)
+    st.markdown(f"**{t('context.vergelijking_kop')}**")
+    st.caption(t("context.vergelijking_uitleg", aantal=ctx.PEER_COUNT))
+    layout.plain_table(profile.comparison)
+    layout.table_download(profile.comparison, f"gemeente_{code}_context", key="dl_gemeente_context")
+
+
+def _profile(
+    code: str, region_id: int | None, region_name: str | None
+) -> context_view.Profile | None:
+    """The municipality's CBS profile and its comparison with region, province, the Netherlands
+    and peers: built once per municipality and language, shared by every session."""
+    areas = data.municipalities(include_merged=True).set_index("code")
+    members = data.partnership_members()
     figures = data.context_figures()
     years = ctx.profile_years(figures)
-    st.subheader(t("context.kop"))
-    if not context_view.tiles(figures, code, areas.loc[code, "name"], years):
-        return
     current = areas[areas.index == areas["current_code"]]
     names = dict(zip(current.index, current["name"], strict=True))
     groups = []
-    if region is not None:
-        codes = members[members["partnership_id"] == region["partnership_id"]]["area_code"]
-        groups.append((region["partnership_name"], list(codes)))
+    if region_id is not None:
+        codes = members[members["partnership_id"] == region_id]["area_code"]
+        groups.append((region_name, list(codes)))
     province = areas.loc[code, "province"]
     if isinstance(province, str):
         codes = current[(current["province"] == province) & (current["kind"] == "gemeente")]
         groups.append((t("gemeente.provincie", naam=province), list(codes.index)))
     groups.append((t("context.nederland"), list(current[current["kind"] == "gemeente"].index)))
-    st.markdown(f"**{t('context.vergelijking_kop')}**")
-    st.caption(t("context.vergelijking_uitleg", aantal=ctx.PEER_COUNT))
-    table = context_view.comparison_table(figures, code, names, groups, years)
-    layout.plain_table(table)
-    layout.table_download(table, f"gemeente_{code}_context", key="dl_gemeente_context")
+    return context_view.profile(figures, code, names, groups, years)
+
+
+_shared_profile = data.built(_profile)
 
 
 def partner_map(code: str, own: pd.DataFrame, year: int) -> None:

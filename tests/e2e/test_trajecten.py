@@ -17,6 +17,34 @@ def _widget_text(page, testid: str, label: str) -> str:
     return " ".join([widget.inner_text(), *values])
 
 
+def assert_time_to_placement_drawn(page) -> None:
+    """The providers' time to placement: three curves, each with its 95 % band, a share within
+    12 months per provider, a plain verdict for each of the three pairs, and the figures behind
+    the verdicts one click away."""
+    section = page.get_by_role("heading", name="Tijd tot plaatsing: wat werkt?")
+    section.scroll_into_view_if_needed()
+    chart = page.locator(".js-plotly-plot").filter(
+        has=page.locator(".gtitle", has_text="Deel geplaatst binnen zoveel maanden")
+    )
+    chart.wait_for(timeout=30_000)
+    legend = chart.locator(".legend").first.text_content()
+    for provider in ("Aanbieder A", "Aanbieder B", "Aanbieder C"):
+        assert provider in legend, provider
+    # Each provider's curve and band: at least six lines in the chart's scatter layer.
+    assert chart.locator(".scatterlayer .trace").count() >= 6
+    body = page.locator("[data-testid='stMain']").inner_text()
+    assert "Binnen 12 maanden geplaatst" in body
+    verdicts = body.count("verschil waarschijnlijk echt") + body.count("verschil kan toeval zijn")
+    assert verdicts == 3, body
+    details = page.locator("[data-testid='stExpander']", has_text="Cijfers achter het oordeel")
+    details.get_by_text("Cijfers achter het oordeel").click()
+    table = details.locator("table")
+    table.wait_for(state="visible", timeout=30_000)
+    assert "Log-ranktoets" in table.inner_text()
+    assert len(table.locator("tbody tr").all()) == 3
+    screenshot(page, "trajecten_tijd_tot_plaatsing")
+
+
 def test_funnel_provider_comparison_and_trend_draw_and_the_link_reproduces_them(
     app_url, page, browser
 ):
@@ -39,6 +67,7 @@ def test_funnel_provider_comparison_and_trend_draw_and_the_link_reproduces_them(
     for words in ("Aanbieder A", "Aanbieder B", "Aanbieder C", "Trend per maand",
                   "Doorlooptijden", "Uitval per fase"):  # fmt: skip
         assert words in body, words
+    assert_time_to_placement_drawn(page)
 
     link = page.url
     assert "programma=HR-INKOOP" in link and "vergelijk=aanbieder" in link
