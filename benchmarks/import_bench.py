@@ -148,9 +148,9 @@ def report(results: list[dict], rows: int, background: int, command: str) -> str
         + (f" plus {background:,} generated trajectories" if background else "")
         + ". Each step is its own process; wall time and peak resident memory include Python's "
         f"start-up. Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-        f"{platform.python_version()}, measured on {date.today().isoformat()} on a machine "
-        "**shared with other busy processes** (several engineers' tests and builds), so the "
-        "figures are upper bounds rather than quiet-machine times.",
+        f"{platform.python_version()}, measured on {date.today().isoformat()}. The column 'load "
+        "before' is the machine's load average (1 min) when each step began: on 2 cores, much "
+        "above 1 means other work shared the machine and the wall times are upper bounds.",
         "",
         "| database | step | wall s | CPU s | budget (wall) | peak MB | load before | exit | output |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
