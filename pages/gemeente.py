@@ -22,7 +22,7 @@ def _to_sidebar() -> None:
     st.session_state["f_gemeente"] = st.session_state.get("gemeente_keuze")
 
 
-def choose_municipality(sel: filters.Selection, members: pd.DataFrame) -> str | None:
+def choose_municipality(sel: filters.Selection) -> str | None:
     """The chosen municipality, or the one the page opens on (never empty)."""
     areas = data.municipalities()
     names = dict(zip(areas["code"], areas["name"], strict=True))
@@ -75,7 +75,7 @@ def heading(code: str, areas: pd.DataFrame, region: pd.Series | None) -> None:
         st.caption(t("gemeente.openbaar_lichaam"))
 
 
-def public_figures(code: str, areas: pd.DataFrame, members: pd.DataFrame, region) -> None:
+def public_figures(code: str, areas: pd.DataFrame, region: pd.Series | None) -> None:
     st.subheader(t("context.kop"))
     region_id, region_name = (
         (None, None)
@@ -213,7 +213,7 @@ def render() -> None:
     layout.header("gemeente")
     sel = filters.current()
     members = data.partnership_members()
-    code = choose_municipality(sel, members)
+    code = choose_municipality(sel)
     if code is None:
         st.info(t("gemeente.kies_uitleg"))
         return
@@ -223,7 +223,7 @@ def render() -> None:
     regions = own[own["partnership_kind"] == maps.REGION_KIND]
     region = regions.iloc[0] if not regions.empty else None
     heading(code, areas, region)
-    public_figures(code, areas, members, region)
+    public_figures(code, areas, region)
     partner_map(code, own, sel.year)
     reach(code, name, own[own["partnership_kind"] != maps.REGION_KIND], members, sel.year)
     partnerships_table(own, name)

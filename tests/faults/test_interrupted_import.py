@@ -62,13 +62,10 @@ def fingerprint(url: str) -> dict[str, tuple[int, str]]:
     return found
 
 
-def trajectory_count(url: str) -> int:
+def trajectory_count(engine: sa.Engine) -> int:
     """The number of trajectories that a reader sees (committed rows only)."""
-    engine = make_engine(url)
     with engine.connect() as conn:
-        count = conn.execute(sa.select(sa.func.count()).select_from(trajectory)).scalar_one()
-    engine.dispose()
-    return count
+        return conn.execute(sa.select(sa.func.count()).select_from(trajectory)).scalar_one()
 
 
 def sqlite_writer_busy(path: Path) -> bool:
@@ -104,7 +101,8 @@ def target(request, seeded_sqlite, tmp_path):
     if request.param == "sqlite":
         path = tmp_path / "monitor.sqlite"
         path.write_bytes(seeded_sqlite.read_bytes())
-        committed = trajectory_count(f"sqlite:///{path}")
+        reader = make_engine(f"sqlite:///{path}")
+        committed = trajectory_count(reader)
 
         def writing() -> bool:
             # The import holds SQLite's write lock from its first write (the import log row) until
@@ -112,9 +110,10 @@ def target(request, seeded_sqlite, tmp_path):
             # here: the import's large page cache keeps uncommitted pages in memory, so the WAL
             # only grows at the commit, and stays large after it (until the closing checkpoint,
             # which also holds the lock). Both conditions together can only hold before the commit.
-            return sqlite_writer_busy(path) and trajectory_count(f"sqlite:///{path}") == committed
+            return sqlite_writer_busy(path) and trajectory_count(reader) == committed
 
         yield f"sqlite:///{path}", writing
+        reader.dispose()
         return
     server = request.getfixturevalue("own_pg")
     name = f"import_{os.getpid()}_{next(_counter)}"
