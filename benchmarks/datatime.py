@@ -129,7 +129,7 @@ def measure(url: str, runs: int, log=print) -> dict:
     for run in range(runs):
         for view in VIEWS:
             at = apps[view.name]
-            data.clear()  # st.cache_data and the built figures, decks and briefings
+            data.clear()  # the query results and the built figures, decks and briefings
             recorder.reset()
             at.switch_page(view.page)
             at.run()

@@ -455,7 +455,9 @@ def read_count(path: Path | None) -> int | None:
 
 
 def cache_metrics(url: str) -> dict[str, float]:
-    """Streamlit's own cache counters (/_stcore/metrics): hits, misses and bytes of st.cache_data."""
+    """Streamlit's own cache counters (/_stcore/metrics): hits, misses and bytes of the app's
+    caches. The query results and the built objects are st.cache_resource since 30-11 (shared,
+    not pickled; components/data.py); st.cache_data is counted too."""
     try:
         with urllib.request.urlopen(f"{url}/_stcore/metrics", timeout=10) as r:
             text = r.read().decode()
@@ -463,7 +465,9 @@ def cache_metrics(url: str) -> dict[str, float]:
         return {}
     totals: Counter = Counter()
     for line in text.splitlines():
-        if line.startswith("#") or 'cache_type="st_cache_data"' not in line:
+        if line.startswith("#") or not any(
+            f'cache_type="{kind}"' in line for kind in ("st_cache_data", "st_cache_resource")
+        ):
             continue
         name, value = line.rsplit(" ", 1)
         if name.startswith("cache_lookups_total"):
@@ -685,7 +689,7 @@ def report(outcome: LoadResult, command: str, database: str) -> str:
         )
     if outcome.cache:
         lines.append(
-            f"| st.cache_data: treffers / missers / omvang | {outcome.cache.get('hit', 0):.0f} / "
+            f"| Streamlit-caches: treffers / missers / omvang | {outcome.cache.get('hit', 0):.0f} / "
             f"{outcome.cache.get('miss', 0):.0f} / {outcome.cache.get('bytes', 0) / 1024:.0f} kB |"
         )
     lines += [

@@ -114,9 +114,18 @@ def plain_table(table: pd.DataFrame, label: str | None = None) -> None:
     load the grid's code, which cost ~0.25 s of drawing. A table wider than its column scrolls
     inside its own box, which the keyboard reaches (tabindex) and a screen reader names (label):
     st.table's scroll box could be reached by neither (axe-core: scrollable-region-focusable)."""
-    from components.html_table import table_html
     from components.style import TABLE_CSS
 
     label = label or t("a11y.tabel", kolommen=", ".join(str(c) for c in table.columns[:3]))
     st.html(TABLE_CSS)
-    st.html(table_html(table, label))
+    st.html(_table_html(table, label))
+
+
+def _html_of(table: pd.DataFrame, label: str) -> str:
+    from components.html_table import table_html
+
+    return table_html(table, label)
+
+
+# The same table on the next run, or in another session, is not written out again.
+_table_html = data.built(_html_of)

@@ -95,3 +95,102 @@ def test_legend_picture_escapes_names_and_draws_every_entry():
     assert "Bonaire &amp; Leiden &lt;twinning&gt;" in svg and "<twinning>" not in svg
     assert 'fill="#0072B2"' in svg and 'fill="#E69F00"' in svg
     assert 'height="64"' in svg  # two lines of LEGEND_ROW plus the margin
+
+
+def test_a_built_frame_argument_keys_by_its_values_and_types():
+    calls = []
+
+    def build(table: pd.DataFrame) -> int:
+        calls.append(table)
+        return int(table["n"].sum())
+
+    build.__qualname__ = "test_frame_key.build"
+    cached = data.built(build)
+    table = pd.DataFrame({"name": ["a", "b"], "n": [1, 2]})
+    assert cached(table) == 3
+    assert cached(table.copy()) == 3  # an equal frame is the same key
+    assert len(calls) == 1
+    changed = table.copy()
+    changed.loc[1, "n"] = 5
+    assert cached(changed) == 6  # one value differs: another key
+    assert cached(table.astype({"n": "float64"})) == 3.0  # another type: built again
+    assert len(calls) == 3
+
+
+def test_fingerprint_tells_frames_apart_by_value_label_and_type():
+    table = pd.DataFrame({"name": ["Leiden", "Katwijk"], "n": [7, 8]})
+    same = pd.DataFrame({"name": ["Leiden", "Katwijk"], "n": [7, 8]})
+    assert data.fingerprint(table) == data.fingerprint(same)
+    others = [
+        table.assign(n=[7, 9]),
+        table.assign(name=["Leiden", "Katwijk "]),
+        table.rename(columns={"n": "aantal"}),
+        table.astype({"n": "int32"}),
+        table.set_axis([1, 2]),
+        table.iloc[:1],
+    ]
+    prints = {data.fingerprint(o) for o in others}
+    assert data.fingerprint(table) not in prints
+    assert len(prints) == len(others)
+
+
+def test_a_built_figure_is_serialised_once_and_equals_a_fresh_one():
+    args = (120, 200, 100.0, None, "#0072B2")
+    built = figures.gauge(*args)
+    first = built.to_dict()
+    assert built.to_dict() is first  # not copied again on the next run
+    assert first == charts.gauge_figure(*args).to_dict()
+    assert json.loads(built.to_json()) == json.loads(charts.gauge_figure(*args).to_json())
+
+
+def test_figures_inside_a_built_view_are_serialised_once():
+    from dataclasses import dataclass
+
+    import plotly.graph_objects as go
+
+    @dataclass(frozen=True)
+    class View:
+        figure: go.Figure
+        more: dict
+
+    def build() -> View:
+        return View(go.Figure(go.Bar(x=[1], y=[2])), {"b": [go.Figure(go.Bar(x=[3], y=[4]))]})
+
+    build.__qualname__ = "test_view.build"
+    view = data.built(build)()
+    assert view.figure.to_dict() is view.figure.to_dict()
+    inner = view.more["b"][0]
+    assert inner.to_dict() is inner.to_dict()
+    assert inner.to_dict()["data"][0]["type"] == "bar"
+
+
+def test_a_cached_query_gives_every_caller_its_own_frame(monkeypatch, tmp_path):
+    """Shared, not pickled: what one page changes in its frame no other page sees."""
+    from data_access import migrate, sample
+    from data_access.engine import make_engine
+
+    url = f"sqlite:///{tmp_path / 'own.sqlite'}"
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    sample.seed(engine)
+    engine.dispose()
+    monkeypatch.setenv("DATABASE_URL", url)
+    import streamlit as st
+
+    st.cache_resource.clear()
+    try:
+        first = data.partnerships()
+        names = list(first["name"])
+        first["name"] = "veranderd"
+        first.loc[0, "id"] = -1
+        first.index.name = "x"
+        again = data.partnerships()
+        assert again is not first
+        assert list(again["name"]) == names
+        assert -1 not in set(again["id"])
+        assert again.index.name is None
+        totals = data.trajectory_total()
+        totals["total"] = -1
+        assert data.trajectory_total()["total"] != -1
+    finally:
+        st.cache_resource.clear()
