@@ -8,13 +8,12 @@ import pandas as pd
 import streamlit as st
 
 from components import auth, context_view, data, filters, layout, maps
+from components.gemeente_view import own_figures, own_programmes, reach_rows
 from components.guard import render_safely
 from components.i18n import t
 from components.map_view import map_view
 from domain import context as ctx
-from domain import summary
 from domain.formatting import fmt_date
-from domain.partnership_map import programmes_by_area
 
 
 def _to_sidebar() -> None:
@@ -134,24 +133,8 @@ def partner_map(code: str, own: pd.DataFrame, year: int) -> None:
     st.caption(t("gemeente.kaart_uitleg", namen=", ".join(dict.fromkeys(own["partnership_name"]))))
 
 
-def reach(code: str, name: str, own: pd.DataFrame, members: pd.DataFrame, year: int) -> None:
-    """Trajectories started per 100 on bijstand: the municipality and each of its partnerships
-    that runs programmes."""
-    programmes = data.programmes()
-    threshold = data.settings().suppress_below
-    rows = []
-    mine = data.yearly_figures(year, (code,))
-    rows.append((name, int(mine["gestart"].sum()) if not mine.empty else 0, [code]))
-    for pid, group in own.groupby("partnership_id", sort=False):
-        ids = set(programmes[programmes["partnership_id"] == pid]["id"])
-        if not ids:
-            continue
-        codes = tuple(members[members["partnership_id"] == pid]["area_code"].dropna().unique())
-        figures = data.yearly_figures(year, codes)
-        started = int(figures[figures["programme_id"].isin(ids)]["gestart"].sum())
-        rows.append((group["partnership_name"].iloc[0], started, list(codes)))
-    figures = data.context_figures()
-    context_view.show_reach(context_view.reach_rows(figures, rows, year, threshold))
+def reach(code: str, name: str, year: int) -> None:
+    context_view.show_reach(reach_rows(code, name, year, data.settings().suppress_below))
 
 
 def partnerships_table(own: pd.DataFrame, name: str) -> None:
@@ -171,42 +154,15 @@ def partnerships_table(own: pd.DataFrame, name: str) -> None:
 
 
 def trajectory_figures(code: str, name: str, year: int) -> None:
-    threshold = data.settings().suppress_below
-    figures = data.yearly_figures(year, (code,))
-    figures = figures[figures["aangemeld"] + figures["geplaatst"] + figures["lopend"] > 0]
     st.subheader(t("gemeente.cijfers_kop", jaar=year))
     layout.fictional_notice()
-    if figures.empty:
+    built = own_figures(code, year, data.settings().suppress_below)
+    if built is None:
         st.info(t("gemeente.geen_cijfers", naam=name, jaar=year))
         return
-    # Tiles and table protected together: a tile minus the shown rows gives no hidden row away.
-    # 'gestart' is a total too: the reach table above shows the municipality's trajectories
-    # started, which is the sum of this table's column.
-    columns = ("aangemeld", "gestart", "geplaatst", "duurzaam", "lopend")
-    ledger = summary.rows_ledger(
-        figures, ("aangemeld", "gestart", "geplaatst", "duurzaam"), columns, threshold
-    )
-    layout.tiles(
-        [
-            (t("overzicht.aangemeld", jaar=year), ledger.label(("tile", "aangemeld")), None),
-            (t("overzicht.geplaatst", jaar=year), ledger.label(("tile", "geplaatst")), None),
-            (t("overzicht.duurzaam", jaar=year), ledger.label(("tile", "duurzaam")), None),
-        ]
-    )
-    names = data.programmes().set_index("id")["name"]
-    table = pd.DataFrame(
-        {
-            t("kolom.programma"): [names[i] for i in figures["programme_id"]],
-            **{
-                t(f"kolom.{col}"): [
-                    ledger.label(("row", col, int(p))) for p in figures["programme_id"]
-                ]
-                for col in columns
-            },
-        }
-    )
-    layout.plain_table(table)
-    layout.table_download(table, f"gemeente_{code}_{year}", key="dl_gemeente")
+    layout.tiles(list(built.tiles))
+    layout.plain_table(built.table)
+    layout.table_download(built.table, f"gemeente_{code}_{year}", key="dl_gemeente")
 
 
 def render() -> None:
@@ -225,12 +181,12 @@ def render() -> None:
     heading(code, areas, region)
     public_figures(code, areas, region)
     partner_map(code, own, sel.year)
-    reach(code, name, own[own["partnership_kind"] != maps.REGION_KIND], members, sel.year)
+    reach(code, name, sel.year)
     partnerships_table(own, name)
-    own_programmes = programmes_by_area(members, data.programmes()).get(code, [])
-    if own_programmes:
+    programmes = own_programmes(code)
+    if programmes:
         st.subheader(t("gemeente.programmas_kop"))
-        st.markdown("\n".join(f"- {p}" for p in own_programmes))
+        st.markdown("\n".join(f"- {p}" for p in programmes))
     trajectory_figures(code, name, sel.year)
     layout.data_date()
     layout.definitions()

@@ -9,9 +9,8 @@ from components import alt_text, charts, data, filters, layout, maps
 from components.guard import render_safely
 from components.i18n import t
 from components.map_view import map_view
+from components.member_listing import member_listing, shown_partnerships
 from domain import context as ctx
-from domain import partnership_map as pm
-from domain.formatting import fmt_date
 
 PROFILE_PAGE = "pages/gemeente.py"
 # Set by the map's selection callback; the page body then switches to the profile.
@@ -55,10 +54,7 @@ def render() -> None:
     areas = data.municipalities()
     kind, province, colour_by = page_filters(areas)
     programmes = data.programmes()
-    partnerships = pm.filter_partnerships(
-        data.partnerships(), data.partnership_members(), programmes, code=sel.partnership,
-        kind=kind, year=sel.year, province=province, programme=sel.programme,
-    )  # fmt: skip
+    partnerships = shown_partnerships(sel.partnership, kind, sel.year, province, sel.programme)
     ids = tuple(int(i) for i in partnerships["id"])
     if partnerships.empty or data.partnership_members(ids).empty:
         st.info(t("kaart.leeg", jaar=sel.year))
@@ -103,7 +99,8 @@ def render() -> None:
         st.caption(alt_text.figure_map_sentence(info, sel.year, threshold))
     elif colour_by in ctx.MAP_MEASURES:
         st.caption(t(f"kaart.bron_{colour_by}", jaar=view.measure_year))
-    st.caption(alt_text.map_sentence(members))
+    listing = member_listing(ids)
+    st.caption(listing.sentence)
     if boundaries.empty:
         st.caption(t("kaart.uitleg_zonder_grenzen"))
     else:
@@ -123,32 +120,10 @@ def render() -> None:
     )
 
     st.subheader(t("kaart.tabel_kop"))
-    table = member_table(members, partnerships)
+    table = listing.table
     st.dataframe(table, hide_index=True, width="stretch")
     layout.table_download(table, "samenwerkingen_leden", key="dl_kaart")
     layout.definitions()
-
-
-def member_table(members: pd.DataFrame, partnerships: pd.DataFrame) -> pd.DataFrame:
-    """One row per member: partnership, kind, start date, member, municipality, role, source."""
-    p = partnerships.set_index("id")
-    source = {
-        i: f"{r.source_title} ({r.source_publisher}, {fmt_date(r.source_date)})"
-        if isinstance(r.source_title, str)
-        else "–"
-        for i, r in p.iterrows()
-    }
-    return pd.DataFrame(
-        {
-            t("kolom.samenwerking"): members["partnership_name"],
-            t("kolom.soort"): [t(f"soort.{k}") for k in members["partnership_kind"]],
-            t("kolom.sinds"): [fmt_date(p.loc[i, "start_date"]) for i in members["partnership_id"]],
-            t("kolom.lid"): members["organisation_name"].fillna(members["area_name"]),
-            t("kolom.gemeente"): members["area_name"].fillna("–"),
-            t("kolom.rol"): members["role"],
-            t("kolom.bron"): [source[i] for i in members["partnership_id"]],
-        }
-    )
 
 
 render_safely(render)

@@ -9,7 +9,6 @@ import pandas as pd
 import streamlit as st
 
 from components import (
-    alt_text,
     context_lines,
     data,
     figures,
@@ -21,31 +20,18 @@ from components import (
 from components import trajecten_controls as controls
 from components.guard import render_safely
 from components.i18n import t
-from domain.formatting import fmt_date, fmt_decimal, fmt_pct
-from domain.funnel import (
-    NO_DROPOUT,
-    compare_table,
-    dropout_table,
-    funnel_mask,
-    funnel_table,
-    trend_table,
+from components.trajecten_view import (
+    dropout_section,
+    funnel_frame,
+    funnel_of,
+    lead_section,
+    trend_section,
 )
-from domain.leadtime import lead_time_table
-from domain.stages import stage_labels
+from domain.formatting import fmt_date
+from domain.funnel import compare_table
 from domain.suppression import cell_label
 
 PLOT_CONFIG = {"displaylogo": False}
-
-
-def _funnel_frame(table: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            t("kolom.fase"): table["label"],
-            t("kolom.aantal"): table["shown"],
-            t("kolom.van_vorige"): [fmt_pct(v) for v in table["from_previous"]],
-            t("kolom.van_aanmelding"): [fmt_pct(v) for v in table["from_top"]],
-        }
-    )
 
 
 def comparison(f, threshold: int, year: int, hidden: dict) -> None:
@@ -83,7 +69,7 @@ def comparison(f, threshold: int, year: int, hidden: dict) -> None:
     st.caption(t("trajecten.vergelijk_alt"))
     shown = pd.concat(
         [
-            _funnel_frame(part).assign(**{t("kolom.groep"): name})
+            funnel_frame(part).assign(**{t("kolom.groep"): name})
             for name, part in long.groupby("name", sort=False)
         ]
     )
@@ -96,67 +82,32 @@ def comparison(f, threshold: int, year: int, hidden: dict) -> None:
 
 def lead_times(f, threshold: int) -> None:
     st.subheader(t("trajecten.doorloop_kop"))
-    lead = lead_time_table(data.lead_time_histogram(f), threshold)
-    if lead["hidden"].all():
+    section = lead_section(f, threshold)
+    if section.figure is None:
         st.info(t("trajecten.doorloop_leeg"))
     else:
-        st.plotly_chart(
-            figures.lead_time(lead, t("trajecten.doorloop_titel"), t("trajecten.dagen")),
-            width="stretch",
-            config=PLOT_CONFIG,
-        )
-        st.caption(alt_text.lead_time_sentence(lead))
-    lead_shown = pd.DataFrame(
-        {
-            t("kolom.stap"): lead["label"],
-            t("kolom.mediaan"): [fmt_decimal(v, 0) for v in lead["median"]],
-            t("kolom.p25"): [fmt_decimal(v, 0) for v in lead["p25"]],
-            t("kolom.p75"): [fmt_decimal(v, 0) for v in lead["p75"]],
-        }
-    )
-    layout.plain_table(lead_shown)
-    layout.table_downloads(lead_shown, "doorlooptijden", key="dl_doorloop")
+        st.plotly_chart(section.figure, width="stretch", config=PLOT_CONFIG)
+        st.caption(section.sentence)
+    layout.plain_table(section.table)
+    layout.table_downloads(section.table, "doorlooptijden", key="dl_doorloop")
 
 
 def dropout(f, funnel_row: dict, hidden: dict, threshold: int) -> None:
     st.subheader(t("trajecten.uitval_kop"))
     st.caption(t("trajecten.uitval_uitleg"))
-    counts, mask = dropout_table(funnel_row, hidden, data.dropout_by_stage(f), threshold)
-    names = {"totaal": t("kolom.totaal_niet_verder"), NO_DROPOUT: t("trajecten.geen_uitval")}
-    shown = pd.DataFrame(
-        {
-            names.get(c, str(c).capitalize()): [
-                cell_label(int(n), threshold, bool(h))
-                for n, h in zip(counts[c], mask[c], strict=True)
-            ]
-            for c in counts.columns
-        }
-    )
-    shown.insert(0, t("kolom.laatste_fase"), [stage_labels()[s] for s in counts.index])
+    shown = dropout_section(f, funnel_row, hidden, threshold).table
     layout.plain_table(shown)
     layout.table_downloads(shown, "uitval_per_fase", key="dl_uitval")
 
 
 def trend(f, threshold: int, hidden: dict) -> None:
     st.subheader(t("trajecten.trend_kop"))
-    table = trend_table(data.funnel_counts(f, "maand"), threshold, hidden)
-    names = {"aanmelding": t("kolom.aangemeld"), "geplaatst": t("kolom.geplaatst")}
-    st.plotly_chart(
-        figures.trend(table, t("trajecten.trend_titel"), names),
-        width="stretch",
-        config=PLOT_CONFIG,
-    )
+    section = trend_section(f, threshold, hidden)
+    st.plotly_chart(section.figure, width="stretch", config=PLOT_CONFIG)
     st.caption(t("trajecten.trend_alt"))
-    shown = pd.DataFrame(
-        {
-            t("kolom.maand"): [controls.month_name(m) for m in table["month"]],
-            names["aanmelding"]: table["aanmelding_shown"],
-            names["geplaatst"]: table["geplaatst_shown"],
-        }
-    )
     with st.expander(t("trajecten.tabel_trend")):
-        layout.plain_table(shown)
-        layout.table_downloads(shown, "trend_per_maand", key="dl_trend")
+        layout.plain_table(section.table)
+        layout.table_downloads(section.table, "trend_per_maand", key="dl_trend")
 
 
 def render() -> None:
@@ -177,19 +128,12 @@ def render() -> None:
         placement_type=page.placement_type,
     )
     period = t("trajecten.periode", van=fmt_date(f.registered_from), tot=fmt_date(f.registered_to))
-    counts = data.funnel_counts(f)
-    row = counts.iloc[0].to_dict() if not counts.empty else {}
-    if not row or int(row.get("aanmelding") or 0) == 0:
+    funnel = funnel_of(f, threshold, t("trajecten.grafiek_titel", periode=period))
+    if funnel is None:
         st.info(t("trajecten.leeg", periode=period))
     else:
-        row = {k: int(v or 0) for k, v in row.items()}
-        hidden = funnel_mask(pd.DataFrame([row]), threshold, partition=False).iloc[0].to_dict()
-        table = funnel_table(row, threshold, hidden)
-        st.plotly_chart(
-            figures.funnel(table, t("trajecten.grafiek_titel", periode=period)),
-            width="stretch",
-            config=PLOT_CONFIG,
-        )
+        row, hidden, table = funnel.row, funnel.hidden, funnel.table
+        st.plotly_chart(funnel.figure, width="stretch", config=PLOT_CONFIG)
         shown_of = dict(zip(table["stage"], table["shown"], strict=True))
         st.caption(
             t("trajecten.grafiek_alt", periode=period, aangemeld=shown_of["aanmelding"],
@@ -202,9 +146,8 @@ def render() -> None:
         ):
             column.metric(t(f"trajecten.{key}"), cell_label(row[part], threshold, hidden[part]))
         with st.expander(t("trajecten.tabel_trechter"), expanded=True):
-            shown = _funnel_frame(table)
-            layout.plain_table(shown)
-            layout.table_downloads(shown, "trechter", key="dl_trechter")
+            layout.plain_table(funnel.shown)
+            layout.table_downloads(funnel.shown, "trechter", key="dl_trechter")
         comparison(f, threshold, sel.year, hidden)
         lead_times(f, threshold)
         dropout(f, row, hidden, threshold)
