@@ -63,7 +63,11 @@ backend replicas
     cookie {STICKY_COOKIE} insert indirect nocache httponly
     option httpchk GET /_stcore/health
     http-check expect status 200
-    default-server check inter 1s fall 2 rise 2
+    # A busy replica may take seconds to answer (its scripts hold the interpreter): give the check
+    # 4 s and take it out after 3 failures, not after 2 slow answers. A stopped replica refuses at
+    # once and is out within 3 s; retries and redispatch move its tabs before that.
+    timeout check 4s
+    default-server check inter 1s fall 3 rise 2
 {servers}
 """
 
