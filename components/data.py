@@ -34,8 +34,10 @@ CACHE_TTL_SECONDS = 600
 VERSION_CHECK_SECONDS = 1.0
 # Bounded so a room full of different filters cannot grow memory without end.
 CACHE_MAX_ENTRIES = 500
-# Built objects (figures, map decks, a briefing) are larger than the frames they come from.
-BUILT_MAX_ENTRIES = 200
+# Built objects (figures, map decks, a briefing, what a page shows) are larger than the frames
+# they come from. One cache for every builder: a page run asks for up to some twenty of them
+# (Doelen: a card per target, and the tables), so 1,000 keeps about fifty choices of every page.
+BUILT_MAX_ENTRIES = 1000
 
 T = TypeVar("T")
 _BUILDERS: dict[str, Callable] = {}
@@ -82,22 +84,22 @@ def _cached(fn):
     return cached
 
 
-def fingerprint(frame: pd.DataFrame | pd.Series) -> bytes:
-    """What a built object's key holds of a frame it was built from: a digest of its pickle.
-    Streamlit's own hashing of a small frame takes about 3 ms (pandas' row hashes of every
-    column); this about 0.1 ms. Equal frames built alike give the same digest; a frame that
-    differs in any value, label or type gives another."""
-    return hashlib.blake2b(pickle.dumps(frame, protocol=5), digest_size=16).digest()
+def key_of(args: tuple, kwargs: dict) -> bytes:
+    """A built object's key: a digest of the pickle of its arguments.
+
+    Streamlit's own hashing walks every argument in Python and hashes a frame's rows column by
+    column: about 3 ms for a table of a dozen rows, and a page run asked for some forty such
+    keys. Pickling is done in C: some tens of microseconds. Equal arguments made alike give the
+    same key; a frame or object that differs in any value, label or type gives another. (Equal
+    arguments made differently, a dict filled in another order, may give another key: that only
+    builds the object once more.) Arguments must pickle; builders take data, not live objects."""
+    return hashlib.blake2b(pickle.dumps((args, kwargs), protocol=5), digest_size=20).digest()
 
 
-@st.cache_resource(
-    ttl=CACHE_TTL_SECONDS,
-    max_entries=BUILT_MAX_ENTRIES,
-    show_spinner=False,
-    hash_funcs={pd.DataFrame: fingerprint, pd.Series: fingerprint},
-)
-def _built(name: str, language: str, args: tuple, kwargs: dict):
-    return serialised_once(_BUILDERS[name](*args, **kwargs))
+@st.cache_resource(ttl=CACHE_TTL_SECONDS, max_entries=BUILT_MAX_ENTRIES, show_spinner=False)
+def _built(name: str, language: str, key: bytes, _args: tuple, _kwargs: dict):
+    # Streamlit hashes name, language and key only (parameters with a leading _ are not hashed).
+    return serialised_once(_BUILDERS[name](*_args, **_kwargs))
 
 
 def serialised_once(value: T) -> T:
@@ -134,7 +136,7 @@ def built(fn: Callable[..., T]) -> Callable[..., T]:
 
     @functools.wraps(fn)
     def cached(*args, **kwargs):
-        return _built(name, current_language(), args, kwargs)
+        return _built(name, current_language(), key_of(args, kwargs), args, kwargs)
 
     return cached
 

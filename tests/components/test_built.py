@@ -117,21 +117,27 @@ def test_a_built_frame_argument_keys_by_its_values_and_types():
     assert len(calls) == 3
 
 
-def test_fingerprint_tells_frames_apart_by_value_label_and_type():
+def test_the_key_tells_arguments_apart_by_value_label_and_type():
     table = pd.DataFrame({"name": ["Leiden", "Katwijk"], "n": [7, 8]})
     same = pd.DataFrame({"name": ["Leiden", "Katwijk"], "n": [7, 8]})
-    assert data.fingerprint(table) == data.fingerprint(same)
+    assert data.key_of((table, 5), {"hidden": {"a": True}}) == data.key_of(
+        (same, 5), {"hidden": {"a": True}}
+    )
     others = [
-        table.assign(n=[7, 9]),
-        table.assign(name=["Leiden", "Katwijk "]),
-        table.rename(columns={"n": "aantal"}),
-        table.astype({"n": "int32"}),
-        table.set_axis([1, 2]),
-        table.iloc[:1],
+        ((table.assign(n=[7, 9]), 5), {"hidden": {"a": True}}),
+        ((table.assign(name=["Leiden", "Katwijk "]), 5), {"hidden": {"a": True}}),
+        ((table.rename(columns={"n": "aantal"}), 5), {"hidden": {"a": True}}),
+        ((table.astype({"n": "int32"}), 5), {"hidden": {"a": True}}),
+        ((table.set_axis([1, 2]), 5), {"hidden": {"a": True}}),
+        ((table.iloc[:1], 5), {"hidden": {"a": True}}),
+        ((table, 6), {"hidden": {"a": True}}),
+        ((table, 5.0), {"hidden": {"a": True}}),
+        ((table, 5), {"hidden": {"a": False}}),
+        ((table, 5), {"shown": {"a": True}}),
     ]
-    prints = {data.fingerprint(o) for o in others}
-    assert data.fingerprint(table) not in prints
-    assert len(prints) == len(others)
+    keys = {data.key_of(args, kwargs) for args, kwargs in others}
+    assert data.key_of((table, 5), {"hidden": {"a": True}}) not in keys
+    assert len(keys) == len(others)
 
 
 def test_a_built_figure_is_serialised_once_and_equals_a_fresh_one():
