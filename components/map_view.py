@@ -8,10 +8,12 @@ choice and language, and the sessions share the result (components.data.built).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 import pandas as pd
 import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
 
 from components import data, maps
 from components.i18n import t
@@ -30,8 +32,12 @@ class MapView:
 
 
 def serialised(deck: pdk.Deck) -> pdk.Deck:
-    """The deck with its JSON made now and kept: st.pydeck_chart asks for it on every run."""
-    spec = deck.to_json()
+    """The deck with its JSON made now and kept: st.pydeck_chart asks for it on every run.
+
+    Compact, by json's C encoder: pydeck's own to_json indents by two spaces, which makes json
+    fall back to its Python encoder: ~0.2 s of CPU per deck of the national map (about half of
+    building a map) and a third more bytes to send. The same keys, in the same order."""
+    spec = json.dumps(deck, sort_keys=True, default=default_serialize, separators=(",", ":"))
     deck.to_json = lambda: spec  # type: ignore[method-assign]
     return deck
 

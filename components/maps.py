@@ -116,24 +116,32 @@ def area_info(
     """Tooltip lines per municipality, in Dutch. Columns: area_code, lat, lon, and TOOLTIP_FIELDS,
     plus aantal (the count) and bin (its colour bin). Organisations without a place of their own
     are listed with the member municipalities of their partnership."""
-    located = members.dropna(subset=["area_code"])
-    loose = members[members["area_code"].isna() & members["organisation_name"].notna()]
-    # Grouped once: filtering `located` per municipality (~350 of them) made every map page
-    # cost ~0.6 s of CPU per run, which queued all sessions behind it under load.
-    by_area = dict(tuple(located.groupby("area_code", sort=False)))
+    # One pass over the members in plain Python. Grouping the frame per municipality made ~350
+    # small frames (an Arrow take for every column of each), and the organisations were filtered
+    # per municipality again: together most of the CPU of building a map, under load too.
+    parts_of: dict[str, list[str]] = {}
+    roles_of: dict[str, list[str]] = {}
+    ids_of: dict[str, set] = {}
+    loose: list[tuple[object, str]] = []  # organisations without a place: (partnership, name)
+    for r in members.itertuples():
+        organisation = r.organisation_name if isinstance(r.organisation_name, str) else None
+        if not isinstance(r.area_code, str):
+            if organisation is not None:
+                loose.append((r.partnership_id, organisation))
+            continue
+        parts_of.setdefault(r.area_code, []).append(r.partnership_name)
+        roles_of.setdefault(r.area_code, []).append(
+            (f"{organisation}: " if organisation is not None else "") + r.role
+        )
+        ids_of.setdefault(r.area_code, set()).add(r.partnership_id)
     rows = []
     for a in areas.itertuples():
-        parts, roles = [], []
-        own = by_area.get(a.code)
-        if own is not None:
-            parts = list(dict.fromkeys(own["partnership_name"]))
-            roles = [
-                (f"{r.organisation_name}: " if isinstance(r.organisation_name, str) else "")
-                + r.role
-                for r in own.itertuples()
-            ]
-            orgs = loose[loose["partnership_id"].isin(own["partnership_id"])]["organisation_name"]
-            if len(orgs):
+        parts = list(dict.fromkeys(parts_of.get(a.code, [])))
+        roles = list(roles_of.get(a.code, []))
+        if a.code in ids_of:
+            ids = ids_of[a.code]
+            orgs = [name for pid, name in loose if pid in ids]
+            if orgs:
                 roles.append(t("kaart.tip_organisaties", namen=", ".join(dict.fromkeys(orgs))))
         n = counts.get(a.code, 0)
         rows.append(
@@ -188,16 +196,17 @@ def polygons(boundaries: pd.DataFrame, info: pd.DataFrame, fills: dict[str, list
              lines: dict[str, list[int]]) -> pd.DataFrame:  # fmt: skip
     """One row per polygon part (a MultiPolygon gives several) with its outer ring and holes,
     fill and line colour, and the tooltip fields of its municipality."""
-    by_code = info.set_index("area_code")
+    # Plain dicts: a .loc per municipality (~350) cost more than the rest of the layer.
+    by_code = {r["area_code"]: r for r in info.to_dict("records")}
     rows = []
     for b in boundaries.itertuples():
-        if b.area_code not in by_code.index:
+        row = by_code.get(b.area_code)
+        if row is None:
             continue
         geometry = json.loads(b.geometry)
         parts = (
             [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
         )
-        row = by_code.loc[b.area_code]
         for rings in parts:
             rows.append(
                 {

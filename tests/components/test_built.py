@@ -82,10 +82,14 @@ def test_a_serialised_deck_keeps_its_json():
     import pydeck as pdk
 
     deck = pdk.Deck(layers=[pdk.Layer("ScatterplotLayer", [{"lon": 4.5, "lat": 52.2}])])
-    spec = deck.to_json()
+    pydecks_own = deck.to_json()
     frozen = serialised(deck)
+    spec = frozen.to_json()
     frozen.layers = []  # later changes do not reach what the browser is sent
     assert frozen.to_json() == spec
+    # The same deck as pydeck's own JSON, only without its indentation.
+    assert json.loads(spec) == json.loads(pydecks_own)
+    assert "\n" not in spec and len(spec) < len(pydecks_own)
     assert json.loads(spec)["layers"][0]["@@type"] == "ScatterplotLayer"
 
 
