@@ -204,3 +204,15 @@ def test_a_cached_query_gives_every_caller_its_own_frame(monkeypatch, tmp_path):
         assert data.trajectory_total()["total"] != -1
     finally:
         st.cache_resource.clear()
+
+
+def test_the_shared_table_html_is_table_html_and_escapes():
+    """tests/config allows st.html(_table_html(...)) because it is table_html, kept and shared."""
+    from components import layout
+    from components.html_table import table_html
+
+    table = pd.DataFrame({"naam": ["<script>alert(1)</script>", "Leiden & Katwijk"], "n": [1, 2]})
+    shared = layout._table_html(table, "label <b>")
+    assert shared == table_html(table, "label <b>")
+    assert "<script>" not in shared and "&lt;script&gt;" in shared
+    assert layout._table_html(table.copy(), "label <b>") is shared  # written once
