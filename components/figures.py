@@ -12,10 +12,6 @@ from components import charts, data
 from components import trajecten_charts as tc
 
 bar = data.built(charts.bar_figure)
-funnel = data.built(charts.funnel_figure)
 gauge = data.built(charts.gauge_figure)
-history = data.built(charts.history_figure)
 compare = data.built(tc.compare_figure)
-trend = data.built(tc.trend_figure)
-lead_time = data.built(tc.lead_time_figure)
 placement_curves = data.built(tc.placement_curve_figure)
