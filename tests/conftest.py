@@ -1,71 +1,170 @@
-"""Shared fixtures: every database test runs on SQLite and on a real PostgreSQL server."""
+"""Shared fixtures: every database test runs on SQLite and on a real PostgreSQL server.
+
+Expensive things are built once and copied (tests/README.md says which and why):
+- the migrated and the seeded SQLite files, once per run for all xdist workers (a file lock in the
+  folder the workers share); each test gets its own copy of the file;
+- a PostgreSQL server per worker, with a migrated and a seeded template database; each test gets
+  `CREATE DATABASE ... TEMPLATE` of one of them;
+- a stopped, seeded PostgreSQL data directory, once per run, for the tests that stop and start a
+  server of their own (faults, replicas): each copies it and starts it on a free port.
+"""
 
 from __future__ import annotations
 
 import itertools
 import os
 import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 
 from data_access import migrate
 from data_access.engine import make_engine
-from tests.pg_server import start_server
+from tests.databases import (
+    RUN_DIR,
+    built_once,
+    closed_sqlite,
+    create_database,
+    sqlite_copy,
+)
+from tests.pg_server import init_data_dir, start_server
 
 DIALECTS = ["sqlite", "postgresql"]
 _counter = itertools.count()
 
 
+# --- built once per run, shared by the workers ---------------------------------------------------
+
+# The folder for this run (tests.databases.RUN_DIR) is made by the controlling process and
+# inherited by the xdist workers through the environment. It lies outside pytest's own temporary
+# folders, which only root may enter, because a PostgreSQL server (user postgres) keeps files in it.
+_OWN_RUN_DIR = pytest.StashKey[str]()
+
+
+def pytest_configure(config):
+    if RUN_DIR not in os.environ:  # the controller, or a run without xdist
+        folder = tempfile.mkdtemp(prefix="monitor-tests-")
+        os.chmod(folder, 0o755)
+        os.environ[RUN_DIR] = config.stash[_OWN_RUN_DIR] = folder
+
+
+def pytest_unconfigure(config):
+    folder = config.stash.get(_OWN_RUN_DIR, None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+        os.environ.pop(RUN_DIR, None)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template() -> Path:
+    """A migrated, empty SQLite file (never opened by tests: they copy it)."""
+    return built_once(
+        "migrated.sqlite",
+        lambda path: closed_sqlite(path, migrate.upgrade),
+    )
+
+
+@pytest.fixture(scope="session")
+def sqlite_seeded(sqlite_template) -> Path:
+    """A migrated SQLite file with the sample data (never opened by tests: they copy it)."""
+    from data_access import sample
+
+    def build(path: Path) -> None:
+        shutil.copy(sqlite_template, path)
+        closed_sqlite(path, sample.seed)
+
+    return built_once("seeded.sqlite", build)
+
+
+@pytest.fixture(scope="session")
+def pg_seeded_data_dir() -> Path:
+    """A stopped PostgreSQL data directory with a seeded database `monitor` and its copy
+    `seeded_template`, for the tests that stop and start a server of their own."""
+    from tests.pg_server import find_pg_bin
+
+    if find_pg_bin() is None:
+        _no_postgres()
+    return built_once("pg-seeded", init_data_dir)
+
+
+# --- Streamlit's caches ------------------------------------------------------------------------
+
+PAGE_TESTS = Path(__file__).parent / "pages"
+
+
+@pytest.fixture(autouse=True)
+def _page_caches(request):
+    """Page tests may keep Streamlit's caches warm between them (tests/pages/apptest.py), except
+    those that patch code, which start and end with empty caches; every other test starts
+    without what page tests left."""
+    from tests.pages import apptest
+
+    page_test = PAGE_TESTS in request.node.path.parents
+    cold = "monkeypatch" in request.fixturenames
+    if page_test and not cold:
+        apptest.start_warm()
+        yield
+    else:
+        apptest.start_cold(clear=page_test)
+        yield
+        if page_test:
+            apptest.clear_caches()
+
+
+# --- PostgreSQL, one server per worker ----------------------------------------------------------
+
+
+def _no_postgres():
+    if os.environ.get("REQUIRE_POSTGRES") == "1":
+        pytest.fail("PostgreSQL is required (REQUIRE_POSTGRES=1) but initdb was not found")
+    pytest.skip("PostgreSQL is not installed here")
+
+
 @pytest.fixture(scope="session")
 def pg_server():
-    """A PostgreSQL server for the session; required when REQUIRE_POSTGRES=1 (the test command)."""
+    """A PostgreSQL server for this worker; required when REQUIRE_POSTGRES=1 (the test command)."""
     server = start_server()
     if server is None:
-        if os.environ.get("REQUIRE_POSTGRES") == "1":
-            pytest.fail("PostgreSQL is required (REQUIRE_POSTGRES=1) but initdb was not found")
-        pytest.skip("PostgreSQL is not installed here")
+        _no_postgres()
     yield server
     server.stop()
     shutil.rmtree(server.data_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
-def sqlite_template(tmp_path_factory):
-    path = tmp_path_factory.mktemp("template") / "template.sqlite"
-    engine = make_engine(f"sqlite:///{path}")
-    migrate.upgrade(engine)
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()
-    return path
-
-
-@pytest.fixture(scope="session")
-def pg_template(pg_server):
-    admin = sa.create_engine(pg_server.admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql("CREATE DATABASE template_monitor")
-    admin.dispose()
+def pg_template(pg_server) -> str:
+    """A migrated, empty template database on this worker's server."""
+    create_database(pg_server, "template_monitor", "template1")
     engine = make_engine(pg_server.url("template_monitor"))
     migrate.upgrade(engine)
     engine.dispose()
     return "template_monitor"
 
 
-def _fresh_url(dialect: str, request, tmp_path) -> str:
+@pytest.fixture(scope="session")
+def pg_seeded(pg_server, pg_template) -> str:
+    """A template database with the sample data on this worker's server (seeded once)."""
+    from data_access import sample
+
+    create_database(pg_server, "seeded_monitor", pg_template)
+    engine = make_engine(pg_server.url("seeded_monitor"))
+    sample.seed(engine)
+    engine.dispose()
+    return "seeded_monitor"
+
+
+# --- a fresh database per test ------------------------------------------------------------------
+
+
+def _fresh_url(dialect: str, request, tmp_path, seeded: bool = False) -> str:
     if dialect == "sqlite":
-        template = request.getfixturevalue("sqlite_template")
-        target = tmp_path / f"db{next(_counter)}.sqlite"
-        shutil.copy(template, target)
-        return f"sqlite:///{target}"
+        source = request.getfixturevalue("sqlite_seeded" if seeded else "sqlite_template")
+        return sqlite_copy(source, tmp_path, f"db{next(_counter)}.sqlite")
     server = request.getfixturevalue("pg_server")
-    template = request.getfixturevalue("pg_template")
+    template = request.getfixturevalue("pg_seeded" if seeded else "pg_template")
     name = f"test_{os.getpid()}_{next(_counter)}"
-    admin = sa.create_engine(server.admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE {template}')
-    admin.dispose()
+    create_database(server, name, template)
     return server.url(name)
 
 
@@ -82,14 +181,23 @@ def engine(db_url):
     eng.dispose()
 
 
+@pytest.fixture(params=DIALECTS)
+def seeded_db_url(request, tmp_path) -> str:
+    """The URL of a fresh database with the sample data, this test's own (it may write)."""
+    return _fresh_url(request.param, request, tmp_path, seeded=True)
+
+
+@pytest.fixture
+def seeded_engine(seeded_db_url):
+    eng = make_engine(seeded_db_url)
+    yield eng
+    eng.dispose()
+
+
 @pytest.fixture(scope="session", params=DIALECTS)
 def sample_engine(request, tmp_path_factory):
-    """A database seeded with the sample data, shared by the session: read, never write."""
-    from data_access import sample
-
+    """A database with the sample data, shared by the worker's session: read, never write."""
     tmp = tmp_path_factory.mktemp(f"sample_{request.param}")
-    url = _fresh_url(request.param, request, tmp)
-    eng = make_engine(url)
-    sample.seed(eng)
+    eng = make_engine(_fresh_url(request.param, request, tmp, seeded=True))
     yield eng
     eng.dispose()

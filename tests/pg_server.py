@@ -31,7 +31,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def _as_postgres(cmd: list[str]) -> list[str]:
+def as_postgres(cmd: list[str]) -> list[str]:
     # initdb refuses to run as root; Debian's runuser switches to the postgres account.
     if os.geteuid() == 0:
         return ["runuser", "-u", "postgres", "--", *cmd]
@@ -53,7 +53,7 @@ class PgServer:
 
     def start(self) -> None:
         subprocess.run(
-            _as_postgres(
+            as_postgres(
                 [
                     str(self.bin_dir / "pg_ctl"),
                     "-D",
@@ -73,7 +73,7 @@ class PgServer:
 
     def stop(self) -> None:
         subprocess.run(
-            _as_postgres(
+            as_postgres(
                 [
                     str(self.bin_dir / "pg_ctl"),
                     "-D",
@@ -89,15 +89,9 @@ class PgServer:
         )
 
 
-def start_server() -> PgServer | None:
-    bin_dir = find_pg_bin()
-    if bin_dir is None:
-        return None
-    data_dir = Path(tempfile.mkdtemp(prefix="monitor-pg-"))
-    if os.geteuid() == 0:
-        shutil.chown(data_dir, "postgres", "postgres")
+def _initdb(bin_dir: Path, data_dir: Path) -> None:
     subprocess.run(
-        _as_postgres(
+        as_postgres(
             [
                 str(bin_dir / "initdb"),
                 "-D",
@@ -112,6 +106,76 @@ def start_server() -> PgServer | None:
                 "--no-sync",
             ]
         ),
+        check=True,
+        capture_output=True,
+    )
+
+
+def _owned_temp_dir(prefix: str) -> Path:
+    data_dir = Path(tempfile.mkdtemp(prefix=prefix))
+    if os.geteuid() == 0:
+        shutil.chown(data_dir, "postgres", "postgres")
+    return data_dir
+
+
+def start_server() -> PgServer | None:
+    """A new, empty server on a free port; None where PostgreSQL is not installed."""
+    bin_dir = find_pg_bin()
+    if bin_dir is None:
+        return None
+    data_dir = _owned_temp_dir("monitor-pg-")
+    _initdb(bin_dir, data_dir)
+    server = PgServer(bin_dir=bin_dir, data_dir=data_dir, port=free_port())
+    server.start()
+    return server
+
+
+# The seeded database of a copied server, and a copy of it made before any app connects, so tests
+# that write can clone it (CREATE DATABASE ... TEMPLATE needs a template nobody is connected to).
+SEEDED_DATABASE = "monitor"
+SEEDED_TEMPLATE = "seeded_template"
+
+
+def init_data_dir(folder: Path) -> None:
+    """Build a stopped server's files in `folder`: initdb, the schema, the sample data in
+    SEEDED_DATABASE and its copy SEEDED_TEMPLATE. Servers started from a copy of it
+    (start_copy) need neither migrations nor the seed."""
+    import sqlalchemy as sa
+
+    from data_access import migrate, sample
+    from data_access.engine import make_engine
+
+    bin_dir = find_pg_bin()
+    assert bin_dir is not None, "PostgreSQL is not installed"
+    folder.mkdir()
+    if os.geteuid() == 0:
+        shutil.chown(folder, "postgres", "postgres")
+    _initdb(bin_dir, folder)
+    server = PgServer(bin_dir=bin_dir, data_dir=folder, port=free_port())
+    server.start()
+    try:
+        admin = sa.create_engine(server.admin_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"CREATE DATABASE {SEEDED_DATABASE}")
+        engine = make_engine(server.url(SEEDED_DATABASE))
+        migrate.upgrade(engine)
+        sample.seed(engine)
+        engine.dispose()
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"CREATE DATABASE {SEEDED_TEMPLATE} TEMPLATE {SEEDED_DATABASE}")
+        admin.dispose()
+    finally:
+        server.stop()
+
+
+def start_copy(folder: Path) -> PgServer:
+    """A server of its own, started on a free port from a copy of the stopped server in
+    `folder` (init_data_dir): about a second, where initdb, migrations and the seed take ten."""
+    bin_dir = find_pg_bin()
+    assert bin_dir is not None, "PostgreSQL is not installed"
+    data_dir = _owned_temp_dir("monitor-pg-copy-")
+    subprocess.run(
+        as_postgres(["cp", "-a", str(folder / "data"), str(data_dir / "data")]),
         check=True,
         capture_output=True,
     )

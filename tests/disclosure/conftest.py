@@ -17,6 +17,7 @@ from data_access import sample, stats, synthetic
 from data_access.engine import make_engine
 from data_access.schema import area, partnership_member, programme, programme_provider
 from tests.builders import add_trajectories
+from tests.databases import sqlite_copy
 
 DATA_UNTIL = date(2026, 10, 31)
 REASONS = ("niet verschenen", "gezondheid", "zorgtaken", "verhuisd", "anders")
@@ -30,11 +31,8 @@ def _copy(sqlite_template, tmp_path_factory, name: str) -> sa.Engine:
 
 
 @pytest.fixture(scope="session")
-def sample_sqlite(sqlite_template, tmp_path_factory) -> str:
-    engine = _copy(sqlite_template, tmp_path_factory, "sample")
-    sample.seed(engine)
-    engine.dispose()
-    return engine.url.render_as_string(hide_password=False)
+def sample_sqlite(sqlite_seeded, tmp_path_factory) -> str:
+    return sqlite_copy(sqlite_seeded, tmp_path_factory.mktemp("sample"))
 
 
 def _trajectory(rng: random.Random, area_code: str, providers: list[int]) -> dict:
