@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from components.html_table import TABLE_CLASS
@@ -13,8 +15,51 @@ from components.html_table import TABLE_CLASS
 APP = Path(__file__).resolve().parents[2] / "app.py"
 
 
+# Streamlit's caches live for the process. The page tests (tests/pages) keep them between tests
+# while the environment (the database, every setting) stays the same: they only read the sample
+# database, and a page run on warm caches costs a fifth of a cold one. Any other difference in
+# the environment empties them first. A page test that patches code (monkeypatch) starts and ends
+# with empty caches, and so does every other test, as before (tests/conftest.py decides).
+_warm = False
+_filled_under: dict[str, str] | None = None
+
+
+def clear_caches() -> None:
+    global _filled_under
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    _filled_under = None
+
+
+def start_warm() -> None:
+    """Let open_page reuse what earlier page runs cached under the same environment."""
+    global _warm
+    _warm = True
+
+
+def start_cold(clear: bool) -> None:
+    """No reuse: empty the caches if earlier page runs left them warm, or if `clear`."""
+    global _warm
+    _warm = False
+    if clear or _filled_under is not None:
+        clear_caches()
+
+
+def caches_for_this_environment() -> None:
+    """Empty the caches if they were filled under another environment than today's (pytest's own
+    PYTEST_CURRENT_TEST, which names each test, aside)."""
+    global _filled_under
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    if environment != _filled_under:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        _filled_under = environment
+
+
 def open_page(page: str | None = None, **params: str) -> AppTest:
     """Run the app, optionally switch to `page` (e.g. 'pages/kaart.py'), and return it."""
+    if _warm:
+        caches_for_this_environment()
     at = AppTest.from_file(str(APP), default_timeout=60)
     for key, value in params.items():
         at.query_params[key] = value

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
-import streamlit as st
+
+from tests.pages import apptest
 
 
 @pytest.fixture(scope="session")
@@ -13,11 +16,16 @@ def seeded_url(sample_engine) -> str:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_caches(monkeypatch, seeded_url):
-    # Streamlit's caches live for the process: without clearing, one test's data leaks into the next.
-    monkeypatch.setenv("DATABASE_URL", seeded_url)
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def _sample_database(seeded_url):
+    # Streamlit's caches live for the process; open_page (tests/pages/apptest.py) empties them
+    # whenever the environment differs from the one they were filled under, so one test's data
+    # never reaches the next, and keeps them while every page test reads the same database.
+    # (Set without monkeypatch: a test that asks for monkeypatch gets cold caches.)
+    before = os.environ.get("DATABASE_URL")
+    os.environ["DATABASE_URL"] = seeded_url
+    apptest.caches_for_this_environment()
     yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    if before is None:
+        os.environ.pop("DATABASE_URL", None)
+    else:
+        os.environ["DATABASE_URL"] = before

@@ -10,6 +10,7 @@ import re
 import pytest
 import streamlit as st
 
+from tests.databases import sqlite_copy
 from tests.pages.apptest import open_page, page_text
 
 
@@ -122,15 +123,13 @@ def test_no_partnership_matches_gives_a_dutch_message():
 
 
 @pytest.fixture
-def boundaries_url(tmp_path, monkeypatch):
+def boundaries_url(sqlite_seeded, tmp_path, monkeypatch):
     """A seeded database of its own with two small municipal shapes loaded."""
-    from data_access import boundaries, migrate, sample
+    from data_access import boundaries
     from data_access.engine import make_engine
 
-    url = f"sqlite:///{tmp_path / 'grenzen.sqlite'}"
+    url = sqlite_copy(sqlite_seeded, tmp_path, "grenzen.sqlite")
     engine = make_engine(url)
-    migrate.upgrade(engine)
-    sample.seed(engine)
     square = [[[4.40, 52.10], [4.55, 52.10], [4.55, 52.20], [4.40, 52.20], [4.40, 52.10]]]
     doc = {"type": "FeatureCollection", "features": [
         {"type": "Feature", "properties": {"statcode": code},
