@@ -174,16 +174,11 @@ def test_figures_inside_a_built_view_are_serialised_once():
     assert inner.to_dict()["data"][0]["type"] == "bar"
 
 
-def test_a_cached_query_gives_every_caller_its_own_frame(monkeypatch, tmp_path):
+def test_a_cached_query_gives_every_caller_its_own_frame(monkeypatch, sqlite_seeded, tmp_path):
     """Shared, not pickled: what one page changes in its frame no other page sees."""
-    from data_access import migrate, sample
-    from data_access.engine import make_engine
+    from tests.databases import sqlite_copy
 
-    url = f"sqlite:///{tmp_path / 'own.sqlite'}"
-    engine = make_engine(url)
-    migrate.upgrade(engine)
-    sample.seed(engine)
-    engine.dispose()
+    url = sqlite_copy(sqlite_seeded, tmp_path, "own.sqlite")
     monkeypatch.setenv("DATABASE_URL", url)
     import streamlit as st
 

@@ -5,7 +5,6 @@ way another replica would; this process has the page's figures in its caches alr
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -16,7 +15,6 @@ import sqlalchemy as sa
 import streamlit as st
 
 from components import data
-from data_access import migrate, sample
 from data_access.engine import make_engine
 from domain.formatting import fmt_int
 from tests.pages.apptest import open_page, page_text
@@ -37,24 +35,10 @@ def _fresh_caches():
     st.cache_resource.clear()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def own_seeded_url(request, tmp_path) -> str:
-    """A seeded database of this test alone (it writes)."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'fresh.sqlite'}"
-    else:
-        server = request.getfixturevalue("pg_server")
-        name = f"fresh_{os.getpid()}_{len(tmp_path.name)}_{tmp_path.name[-6:]}".lower()
-        admin = sa.create_engine(server.admin_url, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-        admin.dispose()
-        url = server.url(name)
-    engine = make_engine(url)
-    migrate.upgrade(engine)
-    sample.seed(engine)
-    engine.dispose()
-    return url
+@pytest.fixture
+def own_seeded_url(seeded_db_url) -> str:
+    """A seeded database of this test alone (it writes), on SQLite and on PostgreSQL."""
+    return seeded_db_url
 
 
 def total_text(url: str) -> str:
@@ -65,7 +49,7 @@ def total_text(url: str) -> str:
     return fmt_int(n)
 
 
-def test_an_import_from_the_command_line_shows_on_the_next_page_run_within_two_seconds(
+def test_an_import_from_the_command_line_shows_on_the_first_page_run_a_second_later(
     own_seeded_url, monkeypatch, tmp_path
 ):
     monkeypatch.setenv("DATABASE_URL", own_seeded_url)
@@ -87,13 +71,19 @@ def test_an_import_from_the_command_line_shows_on_the_next_page_run_within_two_s
     after = total_text(own_seeded_url)
     assert after != before
 
-    shown = False
-    while time.monotonic() - imported_at < 2.0 and not shown:
+    # The process asks the database for the data version at most once a second, at the start of
+    # a run: the first run that begins a second or more after the import must show the new total
+    # (an earlier one may). Timed by when runs begin, not by how long they take, so a busy
+    # machine changes how many runs it takes, not the verdict.
+    runs = []
+    while True:
+        began = time.monotonic() - imported_at
         at.run()
         shown = after in page_text(at)
-        if not shown:
-            time.sleep(0.2)
-    assert shown, f"the page still shows {before} trajectories 2 s after the import"
+        runs.append(f"{began:.2f} s: {'new' if shown else 'old'}")
+        if shown or began >= data.VERSION_CHECK_SECONDS:
+            break
+    assert shown, f"a run that began {began:.1f} s after the import still shows {before} ({runs})"
 
 
 def test_the_version_is_read_at_most_once_a_second_per_process(engine, monkeypatch):

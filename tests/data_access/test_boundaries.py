@@ -161,10 +161,8 @@ def test_pdok_unreachable_gives_a_dutch_message_and_exit_1(db_url, monkeypatch, 
     assert "Is er internet?" in err
 
 
-def test_reference_geojson_loads_every_municipality_of_2025(engine):
-    from data_access import sample
-
-    sample.seed(engine)
+def test_reference_geojson_loads_every_municipality_of_2025(seeded_engine):
+    engine = seeded_engine
     assert boundaries.import_file(engine, REFERENCE) == 342
     rows = stored(engine)
     assert rows["GM0546"]["year"] == 2025

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.databases import sqlite_copy
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -17,14 +19,17 @@ def cli(url: str, *args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture
-def seeded(tmp_path) -> str:
+def seeded(sqlite_seeded, tmp_path) -> str:
+    """A seeded database of this test's own (a copy of the run's seeded file)."""
+    return sqlite_copy(sqlite_seeded, tmp_path, "cli.sqlite")
+
+
+def test_seed_fills_an_empty_database_then_refuses_a_database_that_has_data(tmp_path):
     url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
-    assert cli(url, "seed").returncode == 0
-    return url
-
-
-def test_seed_refuses_a_database_that_has_data(seeded):
-    again = cli(seeded, "seed")
+    first = cli(url, "seed")
+    assert first.returncode == 0, first.stderr
+    assert "Voorbeelddata geladen" in first.stdout
+    again = cli(url, "seed")
     assert again.returncode == 1
     assert "bevat al gegevens" in again.stderr
 

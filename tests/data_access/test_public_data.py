@@ -108,10 +108,8 @@ def test_labour_market_regions_are_partnerships_apart_from_the_cases(sample_engi
         assert kinds == {"provincie": 12, "arbeidsmarktregio": 35}
 
 
-def test_loading_the_public_layer_twice_changes_nothing(engine):
-    from data_access import sample
-
-    sample.seed(engine)
+def test_loading_the_public_layer_twice_changes_nothing(seeded_engine):
+    engine = seeded_engine  # seeding loaded the public layer once
     before = _stored(engine)
     with engine.connect() as conn:
         partnerships_before = conn.scalar(

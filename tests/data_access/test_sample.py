@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import shutil
 from itertools import pairwise, takewhile
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
-from data_access import migrate, sample
+from data_access import sample
 from data_access.engine import make_engine
 from data_access.schema import (
     PLACEMENT_TYPES,
@@ -23,6 +26,7 @@ from data_access.schema import (
     target,
     trajectory,
 )
+from tests.databases import built_once, closed_sqlite, sqlite_copy
 
 DATA_UNTIL = dt.date(2026, 10, 31)
 FIRST_CONFIRMATION_DAYS = 184  # lasting_on is 6 calendar months or more after placement
@@ -422,12 +426,28 @@ def _snapshot(engine: sa.Engine) -> list[tuple]:
     return [tuple(r) for r in _rows(engine, query)]
 
 
-def test_seed_is_deterministic(engine, tmp_path):
-    other = make_engine(f"sqlite:///{tmp_path / 'other.sqlite'}")
-    migrate.upgrade(other)
+@pytest.fixture(scope="session")
+def seeded_with_7(sqlite_template) -> tuple[Path, dict[str, int]]:
+    """A SQLite file seeded with seed 7 once per run, and the counts that seed returned."""
+
+    def build(path: Path) -> None:
+        shutil.copy(sqlite_template, path)
+        closed_sqlite(path, lambda engine: counts.update(sample.seed(engine, seed=7)))
+        (path.parent / "seeded_7.json").write_text(json.dumps(counts))
+
+    counts: dict[str, int] = {}
+    path = built_once("seeded_7.sqlite", build)
+    return path, json.loads((path.parent / "seeded_7.json").read_text())
+
+
+def test_seed_is_deterministic(engine, seeded_with_7, tmp_path):
+    """Seeding with the same seed gives the same rows: here on SQLite and PostgreSQL alike,
+    against one SQLite file seeded with 7 for the whole run."""
+    path, other_counts = seeded_with_7
+    other = make_engine(sqlite_copy(path, tmp_path, "other.sqlite"))
     try:
         counts = sample.seed(engine, seed=7)
-        assert sample.seed(other, seed=7) == counts
+        assert other_counts == counts
         assert _snapshot(engine) == _snapshot(other)
         # A seed other than the default still hits the published 4,248 exactly.
         assert _scalar(engine, _placed_between("WO500", *_year(2019))) == 4248
@@ -444,8 +464,8 @@ def test_seed_refuses_non_empty_database(engine):
     assert _scalar(engine, sa.select(sa.func.count()).select_from(programme)) == 0
 
 
-def test_generate_adds_exactly_n_rows(engine):
-    sample.seed(engine)
+def test_generate_adds_exactly_n_rows(seeded_engine):
+    engine = seeded_engine
     before = _scalar(engine, sa.select(sa.func.count()).select_from(trajectory))
     assert sample.generate(engine, 5_000, seed=3) == 5_000
     assert sample.generate(engine, 1_000, seed=3) == 1_000  # keys number on, no clash
