@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +10,7 @@ import pytest
 from data_access import accounts
 from data_access.engine import make_engine
 from domain.roles import ADMIN, User
+from tests.databases import sqlite_copy
 from tests.e2e.accessibility import A11Y_ADMIN, A11Y_COORDINATOR, A11Y_PASSWORD
 from tests.e2e.browser import (  # noqa: F401 - re-exported for older test modules
     CHROMIUM,
@@ -24,21 +23,48 @@ from tests.e2e.browser import (  # noqa: F401 - re-exported for older test modul
 from tests.pg_server import free_port
 
 
+def add_a11y_accounts(db_url: str) -> None:
+    """A coordinator of Holland Rijnland and an admin, for the accessibility tests of Beheer."""
+    engine = make_engine(db_url)
+    admin = User("a11y", ADMIN)
+    accounts.create_user(engine, A11Y_COORDINATOR, "coordinator", A11Y_PASSWORD, admin)
+    accounts.create_user(engine, A11Y_ADMIN, "admin", A11Y_PASSWORD, admin)
+    with engine.connect() as conn:
+        hr = conn.exec_driver_sql(
+            "SELECT id FROM partnership WHERE code = 'HOLLAND-RIJNLAND'"
+        ).scalar()
+    accounts.assign_partnerships(engine, A11Y_COORDINATOR, {hr}, admin)
+    engine.dispose()
+
+
 @pytest.fixture(scope="session")
-def app_db_url(tmp_path_factory) -> str:
-    """The database the e2e app runs on: a freshly seeded SQLite file."""
-    return f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'monitor.sqlite'}"
+def app_db_url(sqlite_seeded, tmp_path_factory) -> str:
+    """The database of the worker's shared app: a copy of the run's seeded SQLite file, with the
+    accessibility tests' accounts. Only read: tests that write (uploads, edits) use `own_app`."""
+    url = sqlite_copy(sqlite_seeded, tmp_path_factory.mktemp("e2e"))
+    add_a11y_accounts(url)
+    return url
 
 
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory, app_db_url):
-    """The app on the seeded e2e database, on a free port of 127.0.0.1."""
-    # Tests upload real (non-invented) rows; reading stays public so every page can be opened.
+    """The worker's shared app on the seeded database, on a free port of 127.0.0.1. Every test
+    that only reads uses it, so its caches are warm for the pages that other tests opened."""
     env = {**os.environ, "DATABASE_URL": app_db_url, "PUBLIC_READ": "1"}
-    subprocess.run([sys.executable, "-m", "data_access", "seed"], cwd=ROOT, env=env, check=True,
-                   capture_output=True)  # fmt: skip
     with running_app(env, tmp_path_factory.mktemp("logs") / "streamlit.log") as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def own_app(sqlite_seeded, tmp_path_factory):
+    """An app of the module's own on its own copy of the seeded database, for tests that write:
+    (url, database URL). Mark such a module with an xdist_group, so one worker starts it."""
+    tmp = tmp_path_factory.mktemp("own_app")
+    db = sqlite_copy(sqlite_seeded, tmp)
+    # Tests upload real (non-invented) rows; reading stays public so every page can be opened.
+    env = {**os.environ, "DATABASE_URL": db, "PUBLIC_READ": "1"}
+    with running_app(env, tmp / "streamlit.log") as url:
+        yield url, db
 
 
 @pytest.fixture(scope="session")
@@ -63,45 +89,24 @@ def page(browser):
     context.close()
 
 
-# --- the accessibility tests' apps: one of each per test module ---------------------------------
+# --- the accessibility tests' apps -------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def a11y_db(tmp_path_factory) -> str:
-    """A seeded SQLite database of its own, with a coordinator of Holland Rijnland and an admin."""
-    db = f"sqlite:///{tmp_path_factory.mktemp('a11y') / 'monitor.sqlite'}"
-    env = {**os.environ, "DATABASE_URL": db}
-    subprocess.run([sys.executable, "-m", "data_access", "seed"], cwd=ROOT, env=env, check=True,
-                   capture_output=True)  # fmt: skip
-    engine = make_engine(db)
-    admin = User("a11y", ADMIN)
-    accounts.create_user(engine, A11Y_COORDINATOR, "coordinator", A11Y_PASSWORD, admin)
-    accounts.create_user(engine, A11Y_ADMIN, "admin", A11Y_PASSWORD, admin)
-    with engine.connect() as conn:
-        hr = conn.exec_driver_sql(
-            "SELECT id FROM partnership WHERE code = 'HOLLAND-RIJNLAND'"
-        ).scalar()
-    accounts.assign_partnerships(engine, A11Y_COORDINATOR, {hr}, admin)
-    engine.dispose()
-    return db
+@pytest.fixture(scope="session")
+def a11y_app(app_url):
+    """The accessibility tests read the shared app (its database has their accounts)."""
+    return app_url
 
 
-@pytest.fixture(scope="module")
-def a11y_app(a11y_db, tmp_path_factory):
-    env = {**os.environ, "DATABASE_URL": a11y_db, "PUBLIC_READ": "1"}
-    with running_app(env, tmp_path_factory.mktemp("logs") / "a11y.log") as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def closed_app(a11y_db, tmp_path_factory):
+@pytest.fixture(scope="session")
+def closed_app(app_db_url, tmp_path_factory):
     """The same database with reading closed: visitors see only the sign-in page."""
-    env = {**os.environ, "DATABASE_URL": a11y_db, "PUBLIC_READ": "0"}
+    env = {**os.environ, "DATABASE_URL": app_db_url, "PUBLIC_READ": "0"}
     with running_app(env, tmp_path_factory.mktemp("logs") / "a11y-closed.log") as base:
         yield base
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def down_app(tmp_path_factory):
     """The app pointed at a PostgreSQL port where nothing listens: every page meets a database
     that is down."""

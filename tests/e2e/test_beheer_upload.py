@@ -1,4 +1,7 @@
-"""A coordinator signs in, uploads a file with errors, fixes it, and sees the funnel change."""
+"""A coordinator signs in, uploads a file with errors, fixes it, and sees the funnel change.
+
+These tests write (imports of real rows, accounts), so they run on an app of their own
+(`own_app`, on its own copy of the seeded database), all on one xdist worker."""
 
 import pytest
 
@@ -7,14 +10,19 @@ from data_access.engine import make_engine
 from domain.roles import ADMIN, User
 from tests.e2e.browser import screenshot, wait_until_drawn
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("beheer_upload")]
 PASSWORD = "correct-paard-batterij"
 HEADER = "traject_id;gemeentecode;aanbieder;aanmelddatum;intakedatum;plaatsingsdatum;plaatsing_type"
 
 
 @pytest.fixture(scope="module")
-def users(app_url, app_db_url):
-    engine = make_engine(app_db_url)
+def app_url(own_app) -> str:
+    return own_app[0]
+
+
+@pytest.fixture(scope="module")
+def users(own_app):
+    engine = make_engine(own_app[1])
     admin = User("beheer", ADMIN)
     accounts.create_user(engine, "coordinator@hr.nl", "coordinator", PASSWORD, admin)
     accounts.create_user(engine, "lezer@hr.nl", "viewer", PASSWORD, admin)

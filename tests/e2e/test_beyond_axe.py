@@ -155,7 +155,8 @@ def test_page_reflows_at_320_px_keeps_text_at_200_percent_and_explains_every_cha
     problems += [f"no text alternative: {m}" for m in missing]
 
     page.add_style_tag(content="html { font-size: 200% !important; }")
-    page.wait_for_timeout(500)  # one layout pass
+    # The new size applies with the style; the page lays itself out anew within two frames.
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     assert page.evaluate("() => parseFloat(getComputedStyle(document.body).fontSize)") >= 28
     if not page.locator("h1").first.is_visible():
         problems.append("at 200 %: the heading is not visible")

@@ -9,12 +9,12 @@ from components.i18n import t
 from tests.e2e.browser import running_app, screenshot, wait_until_drawn
 from tests.faults.servers import DATABASE, seeded_pg_server
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("database_down")]
 
 
 @pytest.fixture(scope="module")
-def pg_and_app(tmp_path_factory):
-    with seeded_pg_server() as server:
+def pg_and_app(tmp_path_factory, pg_seeded_data_dir):
+    with seeded_pg_server(pg_seeded_data_dir) as server:
         env = {**os.environ, "DATABASE_URL": server.url(DATABASE), "PUBLIC_READ": "1"}
         log = tmp_path_factory.mktemp("logs") / "streamlit-faults.log"
         with running_app(env, log) as url:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import io
 import math
 import os
-import subprocess
-import sys
+import time
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from tests.databases import sqlite_copy
 from tests.e2e.browser import ROOT, running_app, screenshot, wait_until_drawn
 
 pytestmark = pytest.mark.e2e
@@ -71,6 +72,19 @@ def assert_altenas_profile_opens(page) -> None:
     assert "gemeente=GM1959" in page.url
 
 
+def map_has_drawn(page, index: int = 0, timeout_s: float = 60) -> None:
+    """Wait until deck.gl has drawn into map `index`: its canvas shows more than the plain
+    background (a few colours). deck.gl draws a frame or two after the canvas appears, and on a
+    busy machine it may take seconds; the screenshot is the event, taken again until it holds."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        image, _ = map_image(page, index)
+        colours = image.getcolors(maxcolors=4096)
+        if colours is None or len(colours) > 50:  # None: more than 4,096 colours
+            return
+        assert time.monotonic() < deadline, f"map {index} still blank after {timeout_s:.0f} s"
+
+
 def open_kaart(page, url: str, query: str = "") -> None:
     page.goto(f"{url}/kaart{'?' + query if query else ''}")
     wait_until_drawn(page)
@@ -78,20 +92,35 @@ def open_kaart(page, url: str, query: str = "") -> None:
     page.wait_for_function(
         f'() => document.querySelectorAll("{MAP} canvas").length >= 2', timeout=30_000
     )
-    page.wait_for_timeout(2500)  # deck.gl draws a frame or two after the canvas appears
+    map_has_drawn(page, 0)
+    map_has_drawn(page, 1)
 
 
-def assert_places_drawn(page) -> None:
+def places_missing(page) -> list[str]:
     image, box = map_image(page, 0)
+    missing = []
     for name, (lat, lon, colour) in PLACES.items():
         x, y = to_pixel(lat, lon, NL_VIEW, box["width"], box["height"])
-        assert colour_near(image, x, y, colour), f"{name} not drawn at ({x:.0f}, {y:.0f})"
+        if not colour_near(image, x, y, colour):
+            missing.append(f"{name} not drawn at ({x:.0f}, {y:.0f})")
+    inset, ibox = map_image(page, 1)
+    x, y = to_pixel(12.15, -68.27, CARIBBEAN_VIEW, ibox["width"], ibox["height"])
+    if not colour_near(inset, x, y, BLUE):
+        missing.append("Bonaire is not drawn in the Caribbean inset")
+    return missing
+
+
+def assert_places_drawn(page, timeout_s: float = 30) -> None:
+    # The map may still be adding layers after its first frame: look again until every place
+    # is there, or the time is up.
+    deadline = time.monotonic() + timeout_s
+    while (missing := places_missing(page)) and time.monotonic() < deadline:
+        pass
+    assert not missing, missing
+    box = page.locator(MAP).first.bounding_box()
     helder = to_pixel(*PLACES["Den Helder"][:2], NL_VIEW, box["width"], box["height"])
     altena = to_pixel(*PLACES["Altena"][:2], NL_VIEW, box["width"], box["height"])
     assert helder[1] < altena[1], "Den Helder lies north of Altena"
-    inset, ibox = map_image(page, 1)
-    x, y = to_pixel(12.15, -68.27, CARIBBEAN_VIEW, ibox["width"], ibox["height"])
-    assert colour_near(inset, x, y, BLUE), "Bonaire is drawn in the Caribbean inset"
     assert page.locator("[data-testid='stException']").count() == 0
 
 
@@ -106,16 +135,14 @@ def test_kaart_without_boundaries_draws_markers_in_the_right_places(app_without_
 
 
 @pytest.fixture(scope="module")
-def app_without_boundaries(tmp_path_factory):
+def app_without_boundaries(sqlite_seeded, tmp_path_factory):
     """A second app on its own database whose boundaries were removed (a deployment that has
     not loaded any): every municipality a marker at its centroid."""
     import sqlalchemy as sa
 
     tmp = tmp_path_factory.mktemp("kaart_zonder")
-    url = f"sqlite:///{tmp / 'monitor.sqlite'}"
+    url = sqlite_copy(sqlite_seeded, tmp)
     env = {**os.environ, "DATABASE_URL": url}
-    subprocess.run([sys.executable, "-m", "data_access", "seed"], cwd=ROOT, env=env, check=True,
-                   capture_output=True)  # fmt: skip
     engine = sa.create_engine(url)
     with engine.begin() as conn:
         conn.exec_driver_sql("DELETE FROM area_boundary")
@@ -142,7 +169,7 @@ def test_kaart_choropleth_with_boundaries(app_with_boundaries, page):
     page.goto(f"{app_with_boundaries}/kaart?kleur=cijfer&jaar=2025")
     wait_until_drawn(page)
     page.wait_for_selector(f"{MAP} canvas", timeout=30_000)
-    page.wait_for_timeout(2500)
+    map_has_drawn(page, 0)
     body = page.locator("[data-testid='stMain']").inner_text()
     assert "aanmeldingen voor een traject in 2025" in body
     screenshot(page, "kaart_choropleet")
@@ -165,11 +192,14 @@ def test_clicking_altena_on_the_map_opens_its_profile(app_with_boundaries, page)
     # deck.gl listens on its view's own div (as Streamlit's own pydeck tests click it). Hover
     # first: the Dutch tooltip shows the map is ready to pick, and names what we click.
     view = page.locator("#view-default-view").first
+    tooltip = page.locator(".deck-tooltip", has_text="Altena")
     for _ in range(10):
         view.hover(position={"x": x, "y": y})
-        if page.locator(".deck-tooltip", has_text="Altena").count():
+        try:
+            tooltip.wait_for(state="visible", timeout=1000)
             break
-        page.wait_for_timeout(1000)
+        except PlaywrightTimeout:
+            continue  # not pickable yet: move onto it again
     assert "Werkfit-trajecten Altena" in page.locator(".deck-tooltip").first.inner_text()
     view.click(position={"x": x, "y": y})
     assert_altenas_profile_opens(page)

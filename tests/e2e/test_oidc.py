@@ -8,8 +8,6 @@ Each test module starts its own Streamlit servers with a secrets file outside th
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,10 +18,11 @@ import pytest
 from data_access import accounts
 from data_access.engine import make_engine
 from domain.roles import ADMIN, User
-from tests.e2e.browser import ROOT, running_app, screenshot, wait_until_drawn
+from tests.databases import sqlite_copy
+from tests.e2e.browser import running_app, screenshot, wait_until_drawn
 from tests.pg_server import free_port
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("oidc")]
 
 COORDINATOR_EMAIL = "coordinator.idp@hr.nl"
 # The provider's subject is an opaque id; the account is found by the e-mail claim, not by it.
@@ -58,12 +57,9 @@ def provider():
 
 
 @pytest.fixture(scope="module")
-def oidc_db(tmp_path_factory) -> str:
+def oidc_db(sqlite_seeded, tmp_path_factory) -> str:
     """A seeded SQLite database with one coordinator account named by its e-mail address."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('oidc') / 'monitor.sqlite'}"
-    env = {**os.environ, "DATABASE_URL": url}
-    subprocess.run([sys.executable, "-m", "data_access", "seed"], cwd=ROOT, env=env, check=True,
-                   capture_output=True)  # fmt: skip
+    url = sqlite_copy(sqlite_seeded, tmp_path_factory.mktemp("oidc"))
     engine = make_engine(url)
     admin = User("beheer", ADMIN)
     # No password: this account only ever signs in through the identity provider.

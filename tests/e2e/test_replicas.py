@@ -20,15 +20,15 @@ from tests.e2e.browser import wait_until_drawn
 from tests.e2e.test_beheer_upload import upload
 from tests.faults.servers import DATABASE, seeded_pg_server
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("replicas")]
 PASSWORD = "correct-paard-batterij"
 USER = "coordinator@hr.nl"
 SECRET = "replica-test-sleutel-" + "k" * 24
 
 
 @pytest.fixture(scope="module")
-def topology(tmp_path_factory):
-    with seeded_pg_server() as server:
+def topology(tmp_path_factory, pg_seeded_data_dir):
+    with seeded_pg_server(pg_seeded_data_dir) as server:
         url = server.url(DATABASE)
         engine = make_engine(url)
         admin = User("beheer", ADMIN)
