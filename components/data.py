@@ -149,11 +149,15 @@ def clear() -> None:
 
 
 class _Seen:
-    """The data version this process's caches were filled under, and when it was last read."""
+    """The data version this process's caches were filled under, when it was last read, and the
+    database it was read from. Another database (the settings changed, as between tests) starts
+    afresh: a version read from one database says nothing about another, and two databases can
+    be at the same version number."""
 
     lock = threading.Lock()
     version: int | None = None
     checked_at = float("-inf")
+    database_url: str | None = None
 
 
 def fresh(now: float | None = None) -> bool:
@@ -162,6 +166,9 @@ def fresh(now: float | None = None) -> bool:
     most once a VERSION_CHECK_SECONDS per process. Returns whether the caches were cleared."""
     now = time.monotonic() if now is None else now
     with _Seen.lock:
+        database_url = settings().database_url
+        if database_url != _Seen.database_url:
+            _Seen.database_url, _Seen.version, _Seen.checked_at = database_url, None, float("-inf")
         if now - _Seen.checked_at < VERSION_CHECK_SECONDS:
             return False
         _Seen.checked_at = now

@@ -111,3 +111,30 @@ def test_a_moved_version_clears_the_caches_of_this_process(engine, monkeypatch):
     data.fresh(now=300.0)  # 7: differs from what the first look saw
     data.fresh(now=400.0)  # 8
     assert len(cleared) == 2
+
+
+def test_a_version_read_from_one_database_does_not_stand_for_another(
+    sqlite_seeded, tmp_path, monkeypatch
+):
+    """Two databases can be at the same version number. A process that moves to another
+    database (the settings change, as between tests) reads that one's version afresh, so a
+    later write there still clears the caches, even within a second of the move."""
+    from data_access import versions
+    from tests.databases import sqlite_copy
+
+    first, second = (sqlite_copy(sqlite_seeded, tmp_path, f"{n}.sqlite") for n in ("a", "b"))
+    one_write_ahead = make_engine(first)
+    with one_write_ahead.begin() as conn:
+        versions.bump(conn)
+    one_write_ahead.dispose()
+
+    monkeypatch.setenv("DATABASE_URL", first)
+    data.fresh(now=300.0)  # reads the first database: one write past the seed
+    monkeypatch.setenv("DATABASE_URL", second)
+    st.cache_resource.clear()  # the settings and engine of the second database
+    assert data.fresh(now=300.5) is False  # its first look: nothing to clear yet
+    written_to = make_engine(second)
+    with written_to.begin() as conn:
+        versions.bump(conn)  # now at the number the first database had
+    written_to.dispose()
+    assert data.fresh(now=301.6) is True, "the write to the second database was missed"
