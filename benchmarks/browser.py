@@ -73,6 +73,21 @@ def filter_changes(browser, url: str, runs: int) -> list[float]:
     return times
 
 
+def bare_page_ms(runs: int, logs: Path) -> list[float]:
+    """Milliseconds to draw the bare page (a title and one Plotly chart), `runs` fresh visits
+    after one warm-up: the day's measure of how fast this machine draws Streamlit at all."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            with running_app(dict(os.environ), logs / "bare_page.log", script=BARE_PAGE) as url:
+                visit(browser, url)  # warm-up: the first Chromium page is slower
+                return [visit(browser, url) for _ in range(runs)]
+        finally:
+            browser.close()
+
+
 def measure(database_url: str, runs: int, logs: Path, log=print) -> dict:
     from playwright.sync_api import sync_playwright
 
@@ -102,3 +117,19 @@ def measure(database_url: str, runs: int, logs: Path, log=print) -> dict:
         finally:
             browser.close()
     return out
+
+
+if __name__ == "__main__":
+    # python -m benchmarks.browser [--runs N]: the bare page's draw time today, to quote beside
+    # any other timing taken on this machine the same day (tests/README.md does).
+    import argparse
+    import tempfile
+
+    parser = argparse.ArgumentParser(description="Draw time of the bare Streamlit page")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    times = bare_page_ms(args.runs, Path(tempfile.mkdtemp(prefix="bare-page-")))
+    print(
+        f"bare page (benchmarks/bare_page.py): median {statistics.median(times):.0f} ms, "
+        f"min {min(times):.0f}, max {max(times):.0f} over {args.runs} fresh visits"
+    )
