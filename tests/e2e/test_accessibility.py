@@ -1,5 +1,6 @@
 """axe-core (pinned, see tests/e2e/node) finds no WCAG 2.0, 2.1 or 2.2 A or AA violation on any page
-of app.PAGES, in Dutch and in English, nor in the states people reach: a comparison, a popover, each
+of app.PAGES, in Dutch and in English (checked in test_every_page.py, on the load that checks the
+page's heading), nor in the states people reach: a comparison, a popover, each
 colour mode of the map, every slide, every Beheer tab for a coordinator and an admin, a refused
 upload, the sign-in page and the page shown while the database is down.
 
@@ -26,8 +27,6 @@ from tests.e2e.accessibility import (
 pytestmark = pytest.mark.e2e
 
 LANGUAGES = ("nl", "en")
-# Query a page needs to show its content rather than its chooser (the rest need none).
-PAGE_QUERY = {"gemeente": "gemeente=GM0546", "briefing": "gemeente=GM0546"}
 BEHEER_TABS = ("tab_stand", "tab_inlezen", "tab_bewerken", "tab_gebruikers", "tab_audit")
 UPLOAD_HEADER = "traject_id;gemeentecode;aanbieder;aanmelddatum;intakedatum"
 
@@ -42,15 +41,8 @@ def open_page(page, address: str) -> None:
     wait_until_settled(page)
 
 
-# --- every page, in both languages ---------------------------------------------------------------
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("path", [p for p, _ in app_pages()], ids=lambda p: p or "start")
-def test_every_page_has_no_axe_violations(a11y_app, page, path, language):
-    open_page(page, url(a11y_app, path, PAGE_QUERY.get(path, ""), language))
-    assert page.locator("[data-testid='stException']").count() == 0
-    assert_no_violations(page, f"/{path} ({language})")
+# --- every page, in both languages: tests/e2e/test_every_page.py, on the same load as its other
+# checks (test_page_opens_without_exception_and_has_no_axe_violations) ----------------------------
 
 
 # --- the states people reach ---------------------------------------------------------------------

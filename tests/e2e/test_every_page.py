@@ -1,9 +1,15 @@
 """Every page opens in headless Chromium, in Dutch and in English, draws, and shows no exception box,
-its own title in the chosen language, and no raw catalogue key."""
+its own title in the chosen language, and no raw catalogue key; on the same load, axe-core
+(tests/e2e/accessibility.py) finds no WCAG 2.0, 2.1 or 2.2 A or AA violation.
+
+Until 04-12-2026 the axe check of every page was a test of its own in test_accessibility.py,
+loading the same page in the same language again; one load now serves both, with every
+assertion of the two tests."""
 
 import pytest
 
 from components.i18n import catalogue, t
+from tests.e2e.accessibility import app_pages, assert_no_violations, wait_until_settled
 from tests.e2e.browser import screenshot, wait_until_drawn
 
 pytestmark = pytest.mark.e2e
@@ -35,12 +41,18 @@ def _heading(key: str, language: str) -> str:
     return catalogue(language)[key].split("{")[0].strip()
 
 
+def test_every_page_of_the_app_is_opened_here():
+    """A page added to app.PAGES must be added to PAGES above, with its heading: then it is
+    opened in both languages and checked by axe-core like the others."""
+    assert {path.split("?")[0] for path, _ in PAGES.values()} == {p for p, _ in app_pages()}
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("name", list(PAGES))
-def test_page_opens_without_exception(app_url, page, name, language):
+def test_page_opens_without_exception_and_has_no_axe_violations(app_url, page, name, language):
     path, heading_key = PAGES[name]
     page.goto(_url(app_url, path, language))
-    wait_until_drawn(page)
+    wait_until_settled(page)  # the script has run and every chart and map has drawn
     if name in ("overzicht", "trajecten", "doelen"):
         page.wait_for_selector(".js-plotly-plot", timeout=30_000)
     if name in ("kaart", "presentatie"):
@@ -53,6 +65,7 @@ def test_page_opens_without_exception(app_url, page, name, language):
     text = page.locator("body").inner_text()
     raw_keys = [key for key in catalogue("nl") if key in text]
     assert raw_keys == [], f"raw catalogue keys on {name} ({language}): {raw_keys}"
+    assert_no_violations(page, f"/{path} ({language})")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
