@@ -15,6 +15,10 @@ from benchmarks import baseline
 from data_access import queries
 from data_access.filters import TrajectoryFilter
 
+# The module reads every table into pandas once per database (`tables`, 4 to 9 s): on one worker
+# that happens twice, spread over two it would happen four times.
+pytestmark = pytest.mark.xdist_group("pandas_baseline")
+
 LASTING = 6
 YEAR_2019 = (date(2019, 1, 1), date(2019, 12, 31))
 LEIDEN, NOORDWIJK = "GM0546", "GM0575"
