@@ -12,6 +12,9 @@ import pytest
 from benchmarks.load_test import Session, read_count, run_load, started_server
 from tests.databases import sqlite_copy
 
+# Two tests share the module's server (sample_server): on one worker it starts once.
+pytestmark = pytest.mark.xdist_group("load_server")
+
 # The counter file of benchmarks/load_server.py is written every half second; waiting longer
 # than this for its next write means the server has stopped writing it.
 COUNTER_WRITE_TIMEOUT_S = 10
