@@ -3,10 +3,10 @@
 Expensive things are built once and copied (tests/README.md says which and why):
 - the migrated and the seeded SQLite files, once per run for all xdist workers (a file lock in the
   folder the workers share); each test gets its own copy of the file;
-- a PostgreSQL server per worker, with a migrated and a seeded template database; each test gets
-  `CREATE DATABASE ... TEMPLATE` of one of them;
-- a stopped, seeded PostgreSQL data directory, once per run, for the tests that stop and start a
-  server of their own (faults, replicas): each copies it and starts it on a free port.
+- a stopped PostgreSQL data directory with a migrated and a seeded template database, once per
+  run; each worker's server is a copy of it, and so is the server of every test that stops and
+  starts one of its own (faults, replicas); each test gets `CREATE DATABASE ... TEMPLATE` of one
+  of the templates.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from tests.databases import (
     create_database,
     sqlite_copy,
 )
-from tests.pg_server import init_data_dir, start_server
+from tests.pg_server import EMPTY_TEMPLATE, SEEDED_TEMPLATE, init_data_dir, start_copy
 
 DIALECTS = ["sqlite", "postgresql"]
 _counter = itertools.count()
@@ -122,11 +122,11 @@ def _no_postgres():
 
 
 @pytest.fixture(scope="session")
-def pg_server():
-    """A PostgreSQL server for this worker; required when REQUIRE_POSTGRES=1 (the test command)."""
-    server = start_server()
-    if server is None:
-        _no_postgres()
+def pg_server(pg_seeded_data_dir):
+    """This worker's PostgreSQL server, started from a copy of the run's seeded data directory,
+    with a migrated template (pg_template) and a seeded one (pg_seeded); required when
+    REQUIRE_POSTGRES=1 (the test command)."""
+    server = start_copy(pg_seeded_data_dir)
     yield server
     server.stop()
     shutil.rmtree(server.data_dir, ignore_errors=True)
@@ -135,23 +135,13 @@ def pg_server():
 @pytest.fixture(scope="session")
 def pg_template(pg_server) -> str:
     """A migrated, empty template database on this worker's server."""
-    create_database(pg_server, "template_monitor", "template1")
-    engine = make_engine(pg_server.url("template_monitor"))
-    migrate.upgrade(engine)
-    engine.dispose()
-    return "template_monitor"
+    return EMPTY_TEMPLATE
 
 
 @pytest.fixture(scope="session")
-def pg_seeded(pg_server, pg_template) -> str:
-    """A template database with the sample data on this worker's server (seeded once)."""
-    from data_access import sample
-
-    create_database(pg_server, "seeded_monitor", pg_template)
-    engine = make_engine(pg_server.url("seeded_monitor"))
-    sample.seed(engine)
-    engine.dispose()
-    return "seeded_monitor"
+def pg_seeded(pg_server) -> str:
+    """A template database with the sample data on this worker's server."""
+    return SEEDED_TEMPLATE
 
 
 # --- a fresh database per test ------------------------------------------------------------------

@@ -131,15 +131,17 @@ def start_server() -> PgServer | None:
 
 
 # The seeded database of a copied server, and a copy of it made before any app connects, so tests
-# that write can clone it (CREATE DATABASE ... TEMPLATE needs a template nobody is connected to).
+# that write can clone it (CREATE DATABASE ... TEMPLATE needs a template nobody is connected to);
+# and a migrated, empty database to clone for the tests that start from nothing.
 SEEDED_DATABASE = "monitor"
 SEEDED_TEMPLATE = "seeded_template"
+EMPTY_TEMPLATE = "template_monitor"
 
 
 def init_data_dir(folder: Path) -> None:
     """Build a stopped server's files in `folder`: initdb, the schema, the sample data in
-    SEEDED_DATABASE and its copy SEEDED_TEMPLATE. Servers started from a copy of it
-    (start_copy) need neither migrations nor the seed."""
+    SEEDED_DATABASE and its copy SEEDED_TEMPLATE, and the schema alone in EMPTY_TEMPLATE.
+    Servers started from a copy of it (start_copy) need neither migrations nor the seed."""
     import sqlalchemy as sa
 
     from data_access import migrate, sample
@@ -163,7 +165,11 @@ def init_data_dir(folder: Path) -> None:
         engine.dispose()
         with admin.connect() as conn:
             conn.exec_driver_sql(f"CREATE DATABASE {SEEDED_TEMPLATE} TEMPLATE {SEEDED_DATABASE}")
+            conn.exec_driver_sql(f"CREATE DATABASE {EMPTY_TEMPLATE}")
         admin.dispose()
+        engine = make_engine(server.url(EMPTY_TEMPLATE))
+        migrate.upgrade(engine)
+        engine.dispose()
     finally:
         server.stop()
 
