@@ -24,9 +24,17 @@ YEAR_2019 = (date(2019, 1, 1), date(2019, 12, 31))
 LEIDEN, NOORDWIJK = "GM0546", "GM0575"
 
 
-@pytest.fixture(scope="module")
+_LOADED: dict[str, object] = {}
+
+
+@pytest.fixture
 def tables(sample_engine):
-    return baseline.load(sample_engine)
+    """Every table in pandas, read once per database: the tests' parameters interleave the two
+    databases, and a module-scoped fixture was read again at each switch (4 to 9 s a read)."""
+    key = sample_engine.url.render_as_string(hide_password=False)
+    if key not in _LOADED:
+        _LOADED[key] = baseline.load(sample_engine)
+    return _LOADED[key]
 
 
 @pytest.fixture(scope="module")
