@@ -87,3 +87,26 @@ def add_trajectories(conn: sa.Connection, programme_id: int, rows: list[dict]) -
 
 def d(text: str) -> date:
     return date.fromisoformat(text)
+
+
+def add_account(
+    db_url: str, username: str, role: str, password: str | None, partnership_code: str = ""
+) -> None:
+    """An account in the app's own database (as a beheerder would make it on Beheer), with the
+    partnership of that code when given (a coordinator's)."""
+    from data_access import accounts
+    from data_access.engine import make_engine
+    from domain.roles import ADMIN, User
+
+    engine = make_engine(db_url)
+    try:
+        admin = User("beheer", ADMIN)
+        accounts.create_user(engine, username, role, password, admin)
+        if partnership_code:
+            with engine.connect() as conn:
+                found = conn.execute(
+                    sa.select(partnership.c.id).where(partnership.c.code == partnership_code)
+                ).scalar_one()
+            accounts.assign_partnerships(engine, username, {found}, admin)
+    finally:
+        engine.dispose()

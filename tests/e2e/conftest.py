@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from data_access import accounts
-from data_access.engine import make_engine
-from domain.roles import ADMIN, User
+from tests.builders import add_account
 from tests.databases import sqlite_copy
 from tests.e2e.accessibility import A11Y_ADMIN, A11Y_COORDINATOR, A11Y_PASSWORD
 from tests.e2e.browser import (  # noqa: F401 - re-exported for older test modules
@@ -25,16 +23,8 @@ from tests.pg_server import free_port
 
 def add_a11y_accounts(db_url: str) -> None:
     """A coordinator of Holland Rijnland and an admin, for the accessibility tests of Beheer."""
-    engine = make_engine(db_url)
-    admin = User("a11y", ADMIN)
-    accounts.create_user(engine, A11Y_COORDINATOR, "coordinator", A11Y_PASSWORD, admin)
-    accounts.create_user(engine, A11Y_ADMIN, "admin", A11Y_PASSWORD, admin)
-    with engine.connect() as conn:
-        hr = conn.exec_driver_sql(
-            "SELECT id FROM partnership WHERE code = 'HOLLAND-RIJNLAND'"
-        ).scalar()
-    accounts.assign_partnerships(engine, A11Y_COORDINATOR, {hr}, admin)
-    engine.dispose()
+    add_account(db_url, A11Y_COORDINATOR, "coordinator", A11Y_PASSWORD, "HOLLAND-RIJNLAND")
+    add_account(db_url, A11Y_ADMIN, "admin", A11Y_PASSWORD)
 
 
 @pytest.fixture(scope="session")

@@ -5,9 +5,7 @@ These tests write (imports of real rows, accounts), so they run on an app of the
 
 import pytest
 
-from data_access import accounts
-from data_access.engine import make_engine
-from domain.roles import ADMIN, User
+from tests.builders import add_account
 from tests.e2e.browser import screenshot, wait_until_drawn
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("beheer_upload")]
@@ -22,17 +20,8 @@ def app_url(own_app) -> str:
 
 @pytest.fixture(scope="module")
 def users(own_app):
-    engine = make_engine(own_app[1])
-    admin = User("beheer", ADMIN)
-    accounts.create_user(engine, "coordinator@hr.nl", "coordinator", PASSWORD, admin)
-    accounts.create_user(engine, "lezer@hr.nl", "viewer", PASSWORD, admin)
-    hr = (
-        engine.connect()
-        .exec_driver_sql("SELECT id FROM partnership WHERE code = 'HOLLAND-RIJNLAND'")
-        .scalar()
-    )
-    accounts.assign_partnerships(engine, "coordinator@hr.nl", {hr}, admin)
-    engine.dispose()
+    add_account(own_app[1], "coordinator@hr.nl", "coordinator", PASSWORD, "HOLLAND-RIJNLAND")
+    add_account(own_app[1], "lezer@hr.nl", "viewer", PASSWORD)
 
 
 def sign_in(page, app_url, username):

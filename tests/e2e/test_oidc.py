@@ -15,9 +15,7 @@ from pathlib import Path
 import oidc_provider_mock as oidc_mock
 import pytest
 
-from data_access import accounts
-from data_access.engine import make_engine
-from domain.roles import ADMIN, User
+from tests.builders import add_account
 from tests.databases import sqlite_copy
 from tests.e2e.browser import running_app, screenshot, wait_until_drawn
 from tests.pg_server import free_port
@@ -60,16 +58,8 @@ def provider():
 def oidc_db(sqlite_seeded, tmp_path_factory) -> str:
     """A seeded SQLite database with one coordinator account named by its e-mail address."""
     url = sqlite_copy(sqlite_seeded, tmp_path_factory.mktemp("oidc"))
-    engine = make_engine(url)
-    admin = User("beheer", ADMIN)
     # No password: this account only ever signs in through the identity provider.
-    accounts.create_user(engine, COORDINATOR_EMAIL, "coordinator", None, admin)
-    with engine.connect() as conn:
-        hr = conn.exec_driver_sql(
-            "SELECT id FROM partnership WHERE code = 'HOLLAND-RIJNLAND'"
-        ).scalar_one()
-    accounts.assign_partnerships(engine, COORDINATOR_EMAIL, {hr}, admin)
-    engine.dispose()
+    add_account(url, COORDINATOR_EMAIL, "coordinator", None, "HOLLAND-RIJNLAND")
     return url
 
 

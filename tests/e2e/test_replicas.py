@@ -8,14 +8,11 @@ from __future__ import annotations
 import os
 
 import pytest
-import sqlalchemy as sa
 from itsdangerous import URLSafeTimedSerializer
 
 from components.sessions import COOKIE
-from data_access import accounts
-from data_access.engine import make_engine
 from deploy import replicas
-from domain.roles import ADMIN, User
+from tests.builders import add_account
 from tests.e2e.browser import wait_until_drawn
 from tests.e2e.test_beheer_upload import upload
 from tests.faults.servers import DATABASE, seeded_pg_server
@@ -30,15 +27,7 @@ SECRET = "replica-test-sleutel-" + "k" * 24
 def topology(tmp_path_factory, pg_seeded_data_dir):
     with seeded_pg_server(pg_seeded_data_dir) as server:
         url = server.url(DATABASE)
-        engine = make_engine(url)
-        admin = User("beheer", ADMIN)
-        accounts.create_user(engine, USER, "coordinator", PASSWORD, admin)
-        with engine.connect() as conn:
-            hr = conn.execute(
-                sa.text("SELECT id FROM partnership WHERE code = 'HOLLAND-RIJNLAND'")
-            ).scalar()
-        accounts.assign_partnerships(engine, USER, {hr}, admin)
-        engine.dispose()
+        add_account(url, USER, "coordinator", PASSWORD, "HOLLAND-RIJNLAND")
         env = {**os.environ, "DATABASE_URL": url, "PUBLIC_READ": "1", "SESSION_SECRET": SECRET}
         logs = tmp_path_factory.mktemp("replicas")
         with replicas.running(2, env, log_dir=logs) as running:
