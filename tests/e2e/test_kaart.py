@@ -175,16 +175,25 @@ def test_kaart_choropleth_with_boundaries(app_with_boundaries, page):
     screenshot(page, "kaart_choropleet")
 
 
-@pytest.mark.xfail(
-    reason="Flaky in headless Debian Chromium 156.0.8078.108 (installed 29-11-2026): in 24 of 27 "
-    "attempts on 29-11 the click reached deck.gl's view element (pointerdown, pointerup and click "
-    "recorded there) and hovering showed Altena's tooltip, but the map sent no selection over the "
-    "websocket, so the page never switched; 3 passed. It failed in all 4 attempts at 99501a1, "
-    "before session 4's changes, and with --use-angle=swiftshader, without --disable-gpu and with "
-    "--headless=new. "
-    "The list under the map with 'Open profiel' opens the profile (the next test, and AppTest).",
-    strict=False,
-)
+# deck.gl counts a press as a click only when its page handles pointerup at most 250 ms after
+# pointerdown (mjolnir's tap recogniser, `time: 250`, timed by Date.now() as each event is handled;
+# Streamlit passes no eventRecognizerOptions to the deck). deck.gl picks on pointerdown, which in
+# software WebGL on a busy machine can hold the page longer than that: the press is then a long
+# press, no click, and no selection is sent. Measured on 04-12-2026 with both cores loaded: the lost
+# click's pointerdown-to-pointerup gap was 269 ms, the clicks that opened the profile were shorter.
+# That was the "flaky" map click of sessions 4 to 6 (it was marked xfail). The product side is issue
+# 25; this test holds every press that deck.gl counts as a click to opening the profile.
+DECK_CLICK_MS = 250
+PRESS_GAP = """() => {
+  window.__pressGaps = [];
+  let down = null;
+  window.addEventListener('pointerdown', () => { down = performance.now(); }, true);
+  window.addEventListener('pointerup', () => {
+    if (down !== null) window.__pressGaps.push(performance.now() - down);
+  }, true);
+}"""
+
+
 def test_clicking_altena_on_the_map_opens_its_profile(app_with_boundaries, page):
     open_kaart(page, app_with_boundaries)
     box = page.locator(MAP).first.bounding_box()
@@ -201,7 +210,14 @@ def test_clicking_altena_on_the_map_opens_its_profile(app_with_boundaries, page)
         except PlaywrightTimeout:
             continue  # not pickable yet: move onto it again
     assert "Werkfit-trajecten Altena" in page.locator(".deck-tooltip").first.inner_text()
-    view.click(position={"x": x, "y": y})
+    page.evaluate(PRESS_GAP)
+    for _ in range(5):
+        view.click(position={"x": x, "y": y})
+        gaps = page.evaluate("() => window.__pressGaps")
+        if gaps and gaps[-1] <= DECK_CLICK_MS:
+            break  # deck.gl saw a click: the profile must open
+        # A long press by deck.gl's measure (the page was busy): not a click; press again.
+    assert gaps and gaps[-1] <= DECK_CLICK_MS, f"no press short enough to be a click: {gaps} ms"
     assert_altenas_profile_opens(page)
     screenshot(page, "kaart_naar_altena")
 
