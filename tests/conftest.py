@@ -79,8 +79,9 @@ def sqlite_seeded(sqlite_template) -> Path:
 
 @pytest.fixture(scope="session")
 def pg_seeded_data_dir() -> Path:
-    """A stopped PostgreSQL data directory with a seeded database `monitor` and its copy
-    `seeded_template`, for the tests that stop and start a server of their own."""
+    """The run's stopped PostgreSQL data directory (tests/pg_server.init_data_dir): a seeded
+    database `monitor`, its copy `seeded_template` and the migrated `template_monitor`. Every
+    PostgreSQL server of the tests is started from a copy of it."""
     from tests.pg_server import find_pg_bin
 
     if find_pg_bin() is None:

@@ -35,12 +35,6 @@ def _fresh_caches():
     st.cache_resource.clear()
 
 
-@pytest.fixture
-def own_seeded_url(seeded_db_url) -> str:
-    """A seeded database of this test alone (it writes), on SQLite and on PostgreSQL."""
-    return seeded_db_url
-
-
 def total_text(url: str) -> str:
     engine = make_engine(url)
     with engine.connect() as conn:
@@ -50,25 +44,25 @@ def total_text(url: str) -> str:
 
 
 def test_an_import_from_the_command_line_shows_on_the_first_page_run_a_second_later(
-    own_seeded_url, monkeypatch, tmp_path
+    seeded_db_url, monkeypatch, tmp_path
 ):
-    monkeypatch.setenv("DATABASE_URL", own_seeded_url)
+    monkeypatch.setenv("DATABASE_URL", seeded_db_url)
     # The delivery is real data: without this the app would ask for a sign-in after it.
     monkeypatch.setenv("PUBLIC_READ", "1")
-    before = total_text(own_seeded_url)
+    before = total_text(seeded_db_url)
     at = open_page("pages/over_de_data.py")
     assert before in page_text(at)
 
     delivery = tmp_path / "levering.csv"
     delivery.write_text(DELIVERY, encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "data_access", "--database-url", own_seeded_url,
+        [sys.executable, "-m", "data_access", "--database-url", seeded_db_url,
          "import-trajectories", str(delivery), "--programme", "HR-INKOOP"],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     imported_at = time.monotonic()
-    after = total_text(own_seeded_url)
+    after = total_text(seeded_db_url)
     assert after != before
 
     # The process asks the database for the data version at most once a second, at the start of

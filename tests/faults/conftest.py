@@ -15,12 +15,6 @@ def own_pg(pg_seeded_data_dir):
         yield server
 
 
-@pytest.fixture(scope="session")
-def seeded_sqlite(sqlite_seeded):
-    """A seeded SQLite file to copy from (never opened by the tests themselves)."""
-    return sqlite_seeded
-
-
 @pytest.fixture(autouse=True)
 def _fresh_caches():
     # Streamlit's caches live for the process: each fault test starts without a cached engine.

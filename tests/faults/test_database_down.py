@@ -89,7 +89,7 @@ def test_every_page_says_so_when_postgres_is_unreachable(own_pg, monkeypatch):
 
 
 def test_every_page_says_so_when_the_sqlite_file_cannot_be_opened_and_recovers(
-    seeded_sqlite, tmp_path, monkeypatch
+    sqlite_seeded, tmp_path, monkeypatch
 ):
     # A folder where the database file should be: SQLite cannot open it.
     path = tmp_path / "monitor.sqlite"
@@ -98,7 +98,7 @@ def test_every_page_says_so_when_the_sqlite_file_cannot_be_opened_and_recovers(
     for page, at in sessions:
         assert_says_database_is_down(at, page)
     path.rmdir()
-    shutil.copy(seeded_sqlite, path)
+    shutil.copy(sqlite_seeded, path)
     rerun_all(sessions, assert_recovered)
 
 

@@ -96,11 +96,11 @@ def wait_until(condition, process: subprocess.Popen, what: str) -> None:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def target(request, seeded_sqlite, tmp_path):
+def target(request, sqlite_seeded, tmp_path):
     """(url to import into, function that is true once the import is writing rows)."""
     if request.param == "sqlite":
         path = tmp_path / "monitor.sqlite"
-        path.write_bytes(seeded_sqlite.read_bytes())
+        path.write_bytes(sqlite_seeded.read_bytes())
         reader = make_engine(f"sqlite:///{path}")
         committed = trajectory_count(reader)
 

@@ -28,10 +28,10 @@ FAST_ENOUGH_S = 5
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def url(request, seeded_sqlite, tmp_path):
+def url(request, sqlite_seeded, tmp_path):
     if request.param == "sqlite":
         path = tmp_path / "monitor.sqlite"
-        path.write_bytes(seeded_sqlite.read_bytes())
+        path.write_bytes(sqlite_seeded.read_bytes())
         return f"sqlite:///{path}"
     return request.getfixturevalue("own_pg").url("monitor")
 
