@@ -59,7 +59,11 @@ def map_sentence(members: pd.DataFrame) -> str:
 def figure_map_sentence(info: pd.DataFrame, year: int, threshold: int) -> str:
     """The map coloured by registrations (maps.area_info): shown, hidden and the largest."""
     counts = info[info["aantal"] > 0]
-    small = counts["aantal"].map(lambda n: is_small(int(n), threshold))
+    small = (
+        counts["verborgen"].astype(bool)
+        if "verborgen" in counts
+        else counts["aantal"].map(lambda n: is_small(int(n), threshold))
+    )
     shown = counts[~small]
     if shown.empty:
         return t("toegankelijkheid.kaart_cijfer_leeg", jaar=year)

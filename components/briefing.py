@@ -8,7 +8,16 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from components import charts, context_lines, data, filters, gauges, maps, time_to_placement
+from components import (
+    charts,
+    context_lines,
+    data,
+    filters,
+    gauges,
+    maps,
+    publication,
+    time_to_placement,
+)
 from components import scope as trajectory_scope
 from components import target_status as ts
 from components.i18n import t
@@ -16,10 +25,12 @@ from domain import context_line, summary
 from domain.formatting import fmt_date, fmt_int, fmt_pct
 from domain.funnel import funnel_mask, funnel_table
 from domain.periods import comparison_periods
-from domain.suppression import is_small
+from domain.publication import Count
+from domain.suppression import cell_label, is_small
 from reports.briefing_pdf import BriefingContent, Chart, GaugeLine, Headline, briefing_pdf
 
 HEADLINES = ("aangemeld", "gestart", "geplaatst", "duurzaam")
+SPLIT = ("geplaatst_werk", "geplaatst_opleiding")
 # The area register's credit (CBS, PDOK) goes under every briefing: the map and names come from it.
 AREA_PUBLISHER = "CBS"
 # Sources of invented data say so in their title or publisher ('Fictieve voorbeelddata').
@@ -62,12 +73,26 @@ def subject(
     return t("briefing.alle"), None, (), tuple(int(i) for i in cases["id"])
 
 
-def change(now: int, before: int, threshold: int) -> str | None:
-    if is_small(now, threshold) or is_small(before, threshold):
+def change(now: Count, before: Count, threshold: int) -> str | None:
+    """'+12' against the same period a year earlier; None when either count is hidden."""
+    if now.hidden or before.hidden or is_small(now.value, threshold):
         return None
     # st.metric reads the direction from a leading ASCII minus sign.
-    sign = "+" if now >= before else "-"
-    return t("briefing.delta", teken=sign, aantal=fmt_int(abs(now - before)))
+    sign = "+" if now.value >= before.value else "-"
+    return t("briefing.delta", teken=sign, aantal=fmt_int(abs(now.value - before.value)))
+
+
+def earlier(
+    first: date, last: date, programme_ids: set[int] | None, areas: tuple[str, ...], threshold: int
+) -> dict[str, Count]:
+    """The headline counts of the comparison period: the earlier year's decision when that
+    period is the whole year, else the period's own counts with the small ones hidden."""
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+        decided = publication.year(first.year)
+        return {k: decided.count(k, programme_ids, set(areas) or None) for k in HEADLINES}
+    values = summary.totals(data.period_figures(first, last, areas), programme_ids)
+    return {k: Count(values[k], is_small(values[k], threshold), cell_label(values[k], threshold))
+            for k in HEADLINES}  # fmt: skip
 
 
 def relevant_sources(sources: pd.DataFrame, titles: set[str], fictional: bool) -> pd.DataFrame:
@@ -122,7 +147,11 @@ def _funnel(sel: filters.Selection, threshold: int):
     row = {k: int(v or 0) for k, v in counts.iloc[0].to_dict().items()} if not counts.empty else {}
     if int(row.get("aanmelding", 0)) == 0:
         return (), None
-    hidden = funnel_mask(pd.DataFrame([row]), threshold, partition=False).iloc[0].to_dict()
+    # The top is the year's registrations: hidden here where the year's decision hides it.
+    top = publication.funnel_top(f)
+    before = [{"aanmelding": top is not None and top.hidden}]
+    hidden = funnel_mask(pd.DataFrame([row]), threshold, partition=False, initially=before)
+    hidden = hidden.iloc[0].to_dict()
     table = funnel_table(row, threshold, hidden)
     rows = tuple((r.label, r.shown, fmt_pct(r.from_previous)) for r in table.itertuples())
     return rows, charts.funnel_figure(table)
@@ -134,14 +163,23 @@ def build(sel: filters.Selection, made_on: date | None = None) -> BriefingView:
     title, programme_ids, areas, partnership_ids = subject(sel)
     until = data.data_until()
     first, last, first_before, last_before = comparison_periods(sel.year, until)
-    now = summary.totals(data.period_figures(first, last, areas), programme_ids)
-    before = summary.totals(data.period_figures(first_before, last_before, areas), programme_ids)
-    shown = summary.shown(now, threshold)
+    # This year's counts are the year's one decision (components.publication); so are last
+    # year's when compared whole. A part of last year is its own count: the difference would give
+    # it back, so it is shown only when neither count is hidden.
+    decided = publication.year(sel.year)
+    scope = (programme_ids, set(areas) or None)
+    now = {k: decided.count(k, *scope) for k in (HEADLINES if areas else (*HEADLINES, *SPLIT))}
+    before = earlier(first_before, last_before, programme_ids, areas, threshold)
     headlines = tuple(
-        Headline(t(f"kolom.{k}"), shown[k], change(now[k], before[k], threshold),
+        Headline(t(f"kolom.{k}"), now[k].label, change(now[k], before[k], threshold),
                  t(f"briefing.uitleg_{k}", maanden=data.settings().lasting_months))
         for k in HEADLINES
     )  # fmt: skip
+    if areas:  # work and training apart are not shown per municipality (components.publication)
+        placements = t("briefing.plaatsingen_gemeente")
+    else:
+        placements = t("briefing.plaatsingen_uitleg", werk=now["geplaatst_werk"].label,
+                       opleiding=now["geplaatst_opleiding"].label)  # fmt: skip
 
     gauge_lines, gauge_figures, titles = _gauges(sel, threshold)
     funnel_rows, funnel_fig = _funnel(sel, threshold)
@@ -187,8 +225,7 @@ def build(sel: filters.Selection, made_on: date | None = None) -> BriefingView:
         headlines=headlines,
         comparison=t("briefing.vergelijking", van=fmt_date(first), tot=fmt_date(last),
                      van_vorig=fmt_date(first_before), tot_vorig=fmt_date(last_before)),
-        placements=t("briefing.plaatsingen_uitleg", werk=shown["geplaatst_werk"],
-                     opleiding=shown["geplaatst_opleiding"]),
+        placements=placements,
         gauges=gauge_lines,
         funnel=funnel_rows,
         funnel_note=t("briefing.trechter_uitleg", jaar=sel.year, drempel=threshold),

@@ -14,6 +14,7 @@ from components import data, layout
 from components.i18n import t
 from domain import context as ctx
 from domain.formatting import fmt_decimal, fmt_int
+from domain.publication import Count
 
 
 def fmt_value(measure: str, value: float | None) -> str:
@@ -104,13 +105,13 @@ def comparison_table(
 
 def reach_rows(
     figures: pd.DataFrame,
-    started_by_group: list[tuple[str, int, list[str]]],
+    started_by_group: list[tuple[str, Count, list[str]]],
     year: int,
     threshold: int,
 ) -> pd.DataFrame:
-    """Reach per group: (label, trajectories started in `year`, member codes). Bijstand of the
-    newest CBS year not after `year` (or the newest there is). Counts below the threshold are
-    hidden, and so is their reach (it would give the count back)."""
+    """Reach per group: (label, trajectories started in `year` as the year's decision shows them,
+    member codes). Bijstand of the newest CBS year not after `year` (or the newest there is). A
+    hidden count ("<10" or "x") hides its reach too (it would give the count back)."""
     bijstand_year = ctx.latest_year(figures, "bijstand", at_most=year)
     out = []
     for label, started, codes in started_by_group:
@@ -121,13 +122,13 @@ def reach_rows(
         )
         # A member without CBS figures (Bonaire) would count its trajectories against nobody's
         # bijstand: then there is no honest reach for the group.
-        value = None if missing else ctx.reach(started, on_bijstand, threshold)
+        value = (
+            None if missing or started.hidden else ctx.reach(started.value, on_bijstand, threshold)
+        )
         out.append(
             {
                 t("context.kolom_gebied"): label,
-                t("context.kolom_gestart", jaar=year): (
-                    fmt_int(started) if started >= threshold else f"<{threshold}"
-                ),
+                t("context.kolom_gestart", jaar=year): started.label,
                 t("context.kolom_bijstand", jaar=bijstand_year or "–"): fmt_value(
                     "bijstand", None if missing else on_bijstand
                 ),

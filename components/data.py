@@ -84,6 +84,16 @@ def _cached(fn):
     return cached
 
 
+def cached_resource(fn):
+    """A value computed from the cached data (not a frame: not copied), kept per arguments,
+    shared by the sessions and cleared with the data, such as the year's suppression decision."""
+    kept = st.cache_resource(
+        ttl=CACHE_TTL_SECONDS, max_entries=CACHE_MAX_ENTRIES, show_spinner=False
+    )(fn)
+    _DATA_CACHES.append(kept)
+    return kept
+
+
 def key_of(args: tuple, kwargs: dict) -> bytes:
     """A built object's key: a digest of the pickle of its arguments.
 
@@ -219,6 +229,11 @@ def funnel_counts(f: TrajectoryFilter, group_by: str | None = None) -> pd.DataFr
 @_cached
 def yearly_figures(year: int, area_codes: tuple[str, ...] = ()) -> pd.DataFrame:
     return queries.yearly_figures(engine(), year, settings().lasting_months, area_codes)
+
+
+@_cached
+def yearly_grid(year: int) -> pd.DataFrame:
+    return queries.yearly_grid(engine(), year, settings().lasting_months)
 
 
 @_cached

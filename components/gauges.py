@@ -20,6 +20,7 @@ STATUS_COLOURS = {
     Status.NOT_MET: PALETTE[4],
     Status.NOT_STARTED: "#9aa5b1",
     Status.TOO_SMALL: "#9aa5b1",
+    Status.SHIELDED: "#9aa5b1",
 }
 STATUS_ICONS = {
     Status.ON_TRACK: "●",
@@ -29,6 +30,7 @@ STATUS_ICONS = {
     Status.NOT_MET: "✖",
     Status.NOT_STARTED: "○",
     Status.TOO_SMALL: "–",
+    Status.SHIELDED: "–",
 }
 
 

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components import context_view, data, maps
+from components import context_view, data, maps, publication
 from components.i18n import t
-from domain import summary
 from domain.partnership_map import programmes_by_area
 
 
@@ -21,17 +20,15 @@ def _reach_rows(code: str, name: str, year: int, threshold: int):
     own = members[
         (members["area_code"] == code) & (members["partnership_kind"] != maps.REGION_KIND)
     ]
-    rows = []
-    mine = data.yearly_figures(year, (code,))
-    rows.append((name, int(mine["gestart"].sum()) if not mine.empty else 0, [code]))
+    decided = publication.year(year)
+    rows = [(name, decided.count("gestart", None, {code}), [code])]
     for pid, group in own.groupby("partnership_id", sort=False):
-        ids = set(programmes[programmes["partnership_id"] == pid]["id"])
+        ids = {int(i) for i in programmes[programmes["partnership_id"] == pid]["id"]}
         if not ids:
             continue
-        codes = tuple(members[members["partnership_id"] == pid]["area_code"].dropna().unique())
-        figures = data.yearly_figures(year, codes)
-        started = int(figures[figures["programme_id"].isin(ids)]["gestart"].sum())
-        rows.append((group["partnership_name"].iloc[0], started, list(codes)))
+        codes = list(members[members["partnership_id"] == pid]["area_code"].dropna().unique())
+        started = decided.count("gestart", ids, set(codes))
+        rows.append((group["partnership_name"].iloc[0], started, codes))
     return context_view.reach_rows(data.context_figures(), rows, year, threshold)
 
 
@@ -44,31 +41,29 @@ class Figures:
 
 
 def _own_figures(code: str, year: int, threshold: int) -> Figures | None:
-    """None when the municipality has no trajectories that year."""
+    """None when the municipality has no trajectories that year. Tiles and rows come from the
+    year's one decision (components.publication): a tile minus the shown rows, or this page
+    beside another, gives no hidden count away."""
+    del threshold  # part of the key only: the decision reads the configured threshold
     figures = data.yearly_figures(year, (code,))
     figures = figures[figures["aangemeld"] + figures["geplaatst"] + figures["lopend"] > 0]
     if figures.empty:
         return None
-    # Tiles and table protected together: a tile minus the shown rows gives no hidden row away.
-    # 'gestart' is a total too: the reach table above shows the municipality's trajectories
-    # started, which is the sum of this table's column.
-    columns = ("aangemeld", "gestart", "geplaatst", "duurzaam", "lopend")
-    ledger = summary.rows_ledger(
-        figures, ("aangemeld", "gestart", "geplaatst", "duurzaam"), columns, threshold
-    )
+    decided = publication.year(year)
+    here = {code}
     tiles = (
-        (t("overzicht.aangemeld", jaar=year), ledger.label(("tile", "aangemeld")), None),
-        (t("overzicht.geplaatst", jaar=year), ledger.label(("tile", "geplaatst")), None),
-        (t("overzicht.duurzaam", jaar=year), ledger.label(("tile", "duurzaam")), None),
+        (t("overzicht.aangemeld", jaar=year), decided.count("aangemeld", None, here).label, None),
+        (t("overzicht.geplaatst", jaar=year), decided.count("geplaatst", None, here).label, None),
+        (t("overzicht.duurzaam", jaar=year), decided.count("duurzaam", None, here).label, None),
     )
+    columns = ("aangemeld", "gestart", "geplaatst", "duurzaam", "lopend")
     names = data.programmes().set_index("id")["name"]
+    ids = [int(p) for p in figures["programme_id"]]
     table = pd.DataFrame(
         {
-            t("kolom.programma"): [names[i] for i in figures["programme_id"]],
+            t("kolom.programma"): [names[i] for i in ids],
             **{
-                t(f"kolom.{col}"): [
-                    ledger.label(("row", col, int(p))) for p in figures["programme_id"]
-                ]
+                t(f"kolom.{col}"): [decided.count(col, {p}, here).label for p in ids]
                 for col in columns
             },
         }

@@ -15,7 +15,7 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from components import data, maps
+from components import data, maps, publication
 from components.i18n import t
 from domain import context as ctx
 from domain import partnership_map as pm
@@ -57,9 +57,13 @@ def map_view(
     members = data.partnership_members(partnership_ids)
     programmes = pm.programmes_by_area(members, data.programmes()) if name_programmes else {}
     counts = data.registrations_per_area(year, programme_ids)
+    # Each municipality's count as the year's one decision shows it (components.publication).
+    decided = publication.year(year)
+    chosen = set(programme_ids) if programme_ids else None
+    shown = {code: decided.count("aangemeld", chosen, {code}) for code in counts["area_code"]}
     info = maps.area_info(
         data.municipalities(), members, programmes,
-        dict(zip(counts["area_code"], counts["aangemeld"], strict=True)), year, threshold,
+        dict(zip(counts["area_code"], counts["aangemeld"], strict=True)), year, threshold, shown,
     )  # fmt: skip
     partnerships = data.partnerships()
     cases = partnerships[partnerships["kind"] != maps.REGION_KIND]

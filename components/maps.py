@@ -13,6 +13,8 @@ import pydeck as pdk
 from components.i18n import t
 from components.style import FONT, MUTED, colour, rgb
 from domain.partnership_map import NO_DATA_BIN, SMALL_BIN, bin_labels, figure_bin, shown_figure
+from domain.publication import Count
+from domain.suppression import is_small
 
 # Views: European Netherlands, and Caribbean Netherlands (Bonaire lies ~7,800 km from Leiden).
 VIEWS = {
@@ -112,10 +114,13 @@ def area_info(
     counts: dict[str, int],
     year: int,
     threshold: int,
+    shown: dict[str, Count] | None = None,
 ) -> pd.DataFrame:
     """Tooltip lines per municipality, in Dutch. Columns: area_code, lat, lon, and TOOLTIP_FIELDS,
-    plus aantal (the count) and bin (its colour bin). Organisations without a place of their own
-    are listed with the member municipalities of their partnership."""
+    plus aantal (the count), verborgen (whether it is hidden) and bin (its colour bin). `shown`
+    holds each count as the year's decision shows it; a hidden one gets the bin of hidden counts
+    and a radius that tells nothing. Organisations without a place of their own are listed with
+    the member municipalities of their partnership."""
     # One pass over the members in plain Python. Grouping the frame per municipality made ~350
     # small frames (an Arrow take for every column of each), and the organisations were filtered
     # per municipality again: together most of the CPU of building a map, under load too.
@@ -144,6 +149,9 @@ def area_info(
             if orgs:
                 roles.append(t("kaart.tip_organisaties", namen=", ".join(dict.fromkeys(orgs))))
         n = counts.get(a.code, 0)
+        fate = (shown or {}).get(a.code)
+        hidden = fate.hidden if fate is not None else is_small(n, threshold)
+        label = fate.label if fate is not None else shown_figure(n, threshold)
         rows.append(
             {
                 "area_code": a.code,
@@ -155,9 +163,10 @@ def area_info(
                 "rollen": t("kaart.tip_rol", rollen="; ".join(roles)) if roles else "",
                 "programmas": t("kaart.tip_programmas", namen=", ".join(programmes.get(a.code, [])))
                 if programmes.get(a.code) else "",
-                "cijfer": t("kaart.tip_cijfer", jaar=year, aantal=shown_figure(n, threshold)),
+                "cijfer": t("kaart.tip_cijfer", jaar=year, aantal=label),
                 "aantal": n,
-                "bin": figure_bin(n, threshold),
+                "verborgen": hidden,
+                "bin": SMALL_BIN if hidden else figure_bin(n, threshold),
             }
         )  # fmt: skip
     return pd.DataFrame(rows)
@@ -279,7 +288,11 @@ def partnership_deck(
     if not points.empty:
         if colour_by == "cijfer":
             points["vulling"] = [figure_fill[c] for c in points["area_code"]]
-            points["straal"] = [1200 + 60 * math.sqrt(n) for n in points["aantal"]]
+            # A hidden count's dot has one size for all: its radius must not give it back.
+            points["straal"] = [
+                1200 + 60 * math.sqrt(0 if hidden else n)
+                for n, hidden in zip(points["aantal"], points["verborgen"], strict=True)
+            ]
         else:
             points["vulling"] = [
                 [*first_colour[c], MEMBER_ALPHA] if c in first_colour else GREY_DOT
@@ -290,7 +303,7 @@ def partnership_deck(
             ]
         layers.append(
             pdk.Layer(
-                "ScatterplotLayer", points.drop(columns=["aantal"]), id="middelpunten",
+                "ScatterplotLayer", points.drop(columns=["aantal", "verborgen"]), id="middelpunten",
                 get_position=["lon", "lat"], get_radius="straal", get_fill_color="vulling",
                 radius_min_pixels=2, pickable=True, auto_highlight=True,
             )

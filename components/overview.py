@@ -8,11 +8,10 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from components import alt_text, charts, data
+from components import alt_text, charts, data, publication
 from components.i18n import t
-from domain import context_line, summary
-from domain.formatting import fmt_date
-from domain.suppression import display_count
+from domain import context_line
+from domain.formatting import fmt_date, fmt_int
 
 
 def scope_programmes(programme: str | None, partnership: str | None) -> set[int] | None:
@@ -24,12 +23,6 @@ def scope_programmes(programme: str | None, partnership: str | None) -> set[int]
         pid = data.partnerships().set_index("code").loc[partnership, "id"]
         return set(programmes.loc[programmes["partnership_id"] == pid, "id"])
     return None
-
-
-def cell(ledger, figure: str, partnership_id) -> str:
-    """A partnership's count in the table; one without programmes has 0."""
-    key = ("table", figure, int(partnership_id))
-    return ledger.label(key) if any(c.key == key for c in ledger.cells) else "0"
 
 
 @dataclass(frozen=True)
@@ -48,20 +41,26 @@ class Overview:
 def build_overview(
     year: int, programme: str | None, partnership: str | None, threshold: int
 ) -> Overview:
+    """Tiles, table and chart for the chosen scope: every part of the page counts the same
+    programmes, and every count comes from the year's one decision (components.publication)."""
+    del threshold  # part of the key only: the decision reads the configured threshold
     everything = data.partnerships()
     # The cases carry programmes and trajectories; the labour-market regions only members and
     # CBS figures, so they get their own table instead of 35 rows of empty trajectory columns.
     partnerships = context_line.cases(everything)
     regions = context_line.regions(everything)
+    programmes = data.programmes()
+    chosen = scope_programmes(programme, partnership)
+    if chosen is not None:
+        owners = set(programmes.loc[programmes["id"].isin(chosen), "partnership_id"].dropna())
+        if partnership:
+            owners.add(int(everything.set_index("code").loc[partnership, "id"]))
+        partnerships = partnerships[partnerships["id"].isin(owners)]
     members = data.partnership_members()
     members = members[members["partnership_id"].isin(partnerships["id"])]
-    yearly = data.yearly_figures(year)
-    chosen = scope_programmes(programme, partnership)
-    # One ledger for the tiles, the table, its download and the chart: a count hidden in one is
-    # not derivable from the others (domain.disclosure).
-    ledger = summary.overview_ledger(yearly, data.programmes(), chosen, threshold)
+    decided = publication.year(year)
     year_totals = {
-        name: ledger.label(("tile", name))
+        name: decided.count(name, chosen).label
         for name in ("aangemeld", "geplaatst", "duurzaam", "geplaatst_werk", "geplaatst_opleiding")
     }
     municipalities = members.loc[members["member_type"] == "gemeente", "area_code"].nunique()
@@ -84,8 +83,12 @@ def build_overview(
         ),
         (t("overzicht.duurzaam", jaar=year), year_totals["duurzaam"], None),
     )
-    per = summary.per_partnership(yearly, data.programmes())
-    table = partnerships.merge(per, left_on="id", right_on="partnership_id", how="left")
+
+    def in_row(pid) -> set[int]:
+        ids = set(programmes.loc[programmes["partnership_id"] == pid, "id"])
+        return ids if chosen is None else ids & chosen
+
+    table = partnerships
     shown = pd.DataFrame(
         {
             t("kolom.samenwerking"): table["name"],
@@ -94,10 +97,10 @@ def build_overview(
             t("kolom.organisaties"): table["organisations"],
             t("kolom.sinds"): [fmt_date(d) for d in table["start_date"]],
             t("kolom.aangemeld_jaar", jaar=year): [
-                cell(ledger, "aangemeld", pid) for pid in table["id"]
+                decided.count("aangemeld", in_row(pid)).label for pid in table["id"]
             ],
             t("kolom.geplaatst_jaar", jaar=year): [
-                cell(ledger, "geplaatst", pid) for pid in table["id"]
+                decided.count("geplaatst", in_row(pid)).label for pid in table["id"]
             ],
             t("kolom.bron"): [
                 f"{title} ({publisher})" for title, publisher in
@@ -105,24 +108,22 @@ def build_overview(
             ],
         }
     )  # fmt: skip
-    programmes = data.programmes().merge(yearly, left_on="id", right_on="programme_id", how="left")
-    programmes["geplaatst"] = programmes["geplaatst"].fillna(0).astype(int)
-    visible = programmes[
-        [n > 0 and not ledger.hidden(("bar", int(p))) for p, n in
-         zip(programmes["id"], programmes["geplaatst"], strict=True)]
-    ]  # fmt: skip
-    if visible["geplaatst"].sum() == 0:
+    in_scope = programmes if chosen is None else programmes[programmes["id"].isin(chosen)]
+    bars = [(name, decided.count("geplaatst", {int(p)})) for name, p in
+            zip(in_scope["name"], in_scope["id"], strict=True)]  # fmt: skip
+    visible = [(name, c.value) for name, c in bars if c.value > 0 and not c.hidden]
+    if not visible:
         return Overview(partnerships, regions, tiles, shown, None, "", None)
+    frame = pd.DataFrame(visible, columns=["name", "geplaatst"])
     bar = charts.bar_figure(
-        visible[["name", "geplaatst"]], "name", "geplaatst",
-        title=t("overzicht.grafiek_geplaatst", jaar=year),
+        frame, "name", "geplaatst", title=t("overzicht.grafiek_geplaatst", jaar=year),
     )  # fmt: skip
     sentence = alt_text.bar_sentence(
-        list(visible["name"]), list(visible["geplaatst"]), year, threshold
+        list(frame["name"]), list(frame["geplaatst"]), year, decided.threshold
     )
     bar_table = pd.DataFrame({
-        t("kolom.programma"): visible["name"],
-        t("kolom.geplaatst"): [display_count(n, threshold) for n in visible["geplaatst"]],
+        t("kolom.programma"): frame["name"],
+        t("kolom.geplaatst"): [fmt_int(n) for n in frame["geplaatst"]],
     })  # fmt: skip
     return Overview(partnerships, regions, tiles, shown, bar, sentence, bar_table)
 

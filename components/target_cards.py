@@ -16,7 +16,7 @@ from components.style import colour
 from domain import targets as tg
 from domain.formatting import fmt_date, fmt_int, fmt_pct
 from domain.pace import pace, withheld
-from domain.suppression import display_count, hide_parts
+from domain.suppression import is_small
 
 
 def table_row(name: str, g: tg.TargetGroup, p, shown: str, hidden: bool, as_of: date) -> dict:
@@ -84,13 +84,14 @@ def build_card(name: str, g: tg.TargetGroup, threshold: int, today: date) -> Car
     members_table = None
     if g.members:
         counts = {m.area_code: int(member_counts.get(m.area_code, 0)) for m in g.members}
-        secret = hide_parts(realised, counts, threshold)
+        _, fates = ts.counted(g, realised, counts, threshold)
         members = []
         for m in g.members:
             mp = pace(m.value, counts[m.area_code], m.period_start, m.period_end, as_of)
-            m_hidden = m.area_code in secret
-            mp = withheld(mp, threshold) if m_hidden else mp
-            m_shown = display_count(counts[m.area_code], threshold, hidden=m_hidden)
+            m_hidden = fates[m.area_code].hidden
+            small = is_small(counts[m.area_code], threshold)
+            mp = withheld(mp, threshold, small=small) if m_hidden else mp
+            m_shown = fates[m.area_code].label
             member_name = f"{name} – {area_names.get(m.area_code, m.area_code)}"
             rows.append(table_row(member_name, m, mp, m_shown, m_hidden, as_of))
             members.append(
@@ -104,7 +105,8 @@ def build_card(name: str, g: tg.TargetGroup, threshold: int, today: date) -> Car
         members_table = pd.DataFrame(members)
     return Card(
         caption, figure, gauges.status_line(p), tuple(texts), tuple(rows), members_table,
-        _history(g, as_of, threshold),
+        # A hidden count has no history: its last point would be the count itself.
+        None if hidden else _history(g, as_of, threshold),
     )  # fmt: skip
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from components import alt_text, charts, data
+from components import alt_text, charts, data, publication
 from components import trajecten_charts as tc
 from components import trajecten_controls as controls
 from components.i18n import t
@@ -106,7 +106,11 @@ def _funnel(f, threshold: int, title: str) -> Funnel | None:
     if not row or int(row.get("aanmelding") or 0) == 0:
         return None
     row = {k: int(v or 0) for k, v in row.items()}
-    hidden = funnel_mask(pd.DataFrame([row]), threshold, partition=False).iloc[0].to_dict()
+    # The top is the year's registrations: hidden here where the year's decision hides it.
+    top = publication.funnel_top(f)
+    before = [{"aanmelding": top is not None and top.hidden}]
+    hidden = funnel_mask(pd.DataFrame([row]), threshold, partition=False, initially=before)
+    hidden = hidden.iloc[0].to_dict()
     hidden = {k: bool(v) for k, v in hidden.items()}
     table = funnel_table(row, threshold, hidden)
     figure = charts.funnel_figure(table, title)

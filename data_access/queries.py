@@ -100,22 +100,31 @@ def yearly_figures(
     return period_figures(engine, date(year, 1, 1), date(year, 12, 31), lasting_months, area_codes)
 
 
+def yearly_grid(engine: sa.Engine, year: int, lasting_months: int) -> pd.DataFrame:
+    """What happened in `year` per programme and municipality (today's code): the atoms of the
+    year's suppression decision (domain.publication). Columns as `period_figures`, with area_code."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    return period_figures(engine, first, last, lasting_months, by_area=True)
+
+
 def period_figures(
     engine: sa.Engine,
     first: date,
     last: date,
     lasting_months: int,
     area_codes: tuple[str, ...] = (),
+    by_area: bool = False,
 ) -> pd.DataFrame:
     """What happened in [first, last], per programme: events dated in that period (optionally only
     for trajectories of the given municipalities, by today's code).
 
     Columns: programme_id, aangemeld, gestart, geplaatst, geplaatst_werk, geplaatst_opleiding,
-    duurzaam, lopend (registered by the period's end, not yet placed or dropped out then).
+    duurzaam, lopend (registered by the period's end, not yet placed or dropped out then); with
+    `by_area`, one row per programme and municipality (today's code, column area_code).
     """
     with engine.connect() as conn:
         if _aggregated(conn, lasting_months):
-            return stats.period_figures(conn, first, last, area_codes)
+            return stats.period_figures(conn, first, last, area_codes, by_area)
 
     def within(col: sa.ColumnElement) -> sa.ColumnElement[bool]:
         return col.between(first, last)
@@ -125,9 +134,11 @@ def period_figures(
         sa.or_(t.placed_on.is_(None), t.placed_on > last),
         sa.or_(t.dropout_on.is_(None), t.dropout_on > last),
     )
+    keys = [t.programme_id, *([area.c.current_code.label("area_code")] if by_area else [])]
+    source = trajectory.join(area, area.c.code == t.area_code) if by_area else trajectory
     stmt = (
         sa.select(
-            t.programme_id,
+            *keys,
             count_if(within(t.registered_on)).label("aangemeld"),
             count_if(within(t.started_on)).label("gestart"),
             count_if(within(t.placed_on)).label("geplaatst"),
@@ -142,9 +153,10 @@ def period_figures(
             ),
             count_if(still_open).label("lopend"),
         )
+        .select_from(source)
         .where(*conditions(TrajectoryFilter(area_codes=area_codes)))
-        .group_by(t.programme_id)
-        .order_by(t.programme_id)
+        .group_by(*keys)
+        .order_by(*keys)
     )
     return _frame(engine, stmt)
 

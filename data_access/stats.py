@@ -328,18 +328,22 @@ def _in_areas(column: sa.ColumnElement, area_codes: tuple[str, ...]) -> list:
 
 
 def period_figures(
-    conn: sa.Connection, first: date, last: date, area_codes: tuple[str, ...]
+    conn: sa.Connection,
+    first: date,
+    last: date,
+    area_codes: tuple[str, ...],
+    by_area: bool = False,
 ) -> pd.DataFrame:
-    """queries.period_figures from event_stat."""
+    """queries.period_figures from event_stat (`by_area`: per programme and today's code)."""
     # Open at `last`: the monthly balances before its month, then that month's days up to it.
     last_month = date(last.year, last.month, 1)
     areas = _in_areas(e.area_code, area_codes)
     # Two reads that each follow the (metric, day) index, combined: an OR would scan the table.
     rows = sa.union_all(
-        sa.select(e.programme_id, e.metric, e.day, e.n).where(
+        sa.select(e.programme_id, e.area_code, e.metric, e.day, e.n).where(
             e.metric.in_(EVENT_METRICS[:-1]), e.day.between(min(first, last_month), last), *areas
         ),
-        sa.select(e.programme_id, e.metric, e.day, e.n).where(
+        sa.select(e.programme_id, e.area_code, e.metric, e.day, e.n).where(
             e.metric == "saldo_maand", e.day < last_month, *areas
         ),
     ).subquery("rows")
@@ -363,6 +367,8 @@ def period_figures(
             - count("afgesloten", this_month)
         ).label("lopend"),
     ]
+    if by_area:
+        return _by_area(conn, rows, columns)
     stmt = sa.select(r.programme_id, *columns).group_by(r.programme_id)
     figures = _frame(conn, stmt).set_index("programme_id")
     # Like the query on trajectories: every programme with trajectories (in these areas) has a
@@ -377,6 +383,19 @@ def period_figures(
     figures = figures.reindex(ids, fill_value=0).astype("int64")
     figures.index.name = "programme_id"
     return figures.reset_index()
+
+
+def _by_area(conn: sa.Connection, rows: sa.Subquery, columns: list) -> pd.DataFrame:
+    """period_figures per programme and municipality (today's code); rows that are all 0 are left
+    out (the grid of domain.publication keeps only counts that are not 0)."""
+    code = area.c.current_code.label("area_code")
+    stmt = (
+        sa.select(rows.c.programme_id, code, *columns)
+        .select_from(rows.join(area, area.c.code == rows.c.area_code))
+        .group_by(rows.c.programme_id, area.c.current_code)
+        .order_by(rows.c.programme_id, area.c.current_code)
+    )
+    return _frame(conn, stmt)
 
 
 # Target metric -> event metric.

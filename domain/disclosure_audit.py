@@ -65,35 +65,59 @@ class Finding:
         return f"{names}: {self.low:g} to {high} (true {self.true_value})"
 
 
+def _system(published: Sequence[Published]) -> tuple[dict, np.ndarray, np.ndarray, list[int]]:
+    """The published numbers as A_ub x <= b_ub over the atoms; `owner[i]` is the published number
+    that row i comes from."""
+    atoms = sorted({a for p in published for a in p.atoms}, key=repr)
+    index = {a: i for i, a in enumerate(atoms)}
+    rows, upper, owner = [], [], []
+    for n, p in enumerate(published):
+        vector = np.zeros(len(atoms))
+        vector[[index[a] for a in p.atoms]] = 1.0
+        rows.append(-vector)  # sum >= low
+        upper.append(-p.low)
+        owner.append(n)
+        if p.high is not None:
+            rows.append(vector)  # sum <= high
+            upper.append(p.high)
+            owner.append(n)
+    return index, np.array(rows).reshape(len(rows), len(atoms)), np.array(upper, float), owner
+
+
+def _solve(index, a_ub, b_ub, owner, target: frozenset) -> tuple[tuple[float, float], set[int]]:
+    """The least and most `target` can add up to, and the published numbers that bind either."""
+    objective = np.zeros(len(index))
+    objective[[index[a] for a in target]] = 1.0
+    bounds, binding = [], set()
+    for sign in (1.0, -1.0):
+        result = linprog(sign * objective, A_ub=a_ub, b_ub=b_ub, bounds=(0, None), method="highs")
+        if result.status == 2:
+            raise ValueError("the published numbers contradict each other")
+        if result.status == 3:
+            bounds.append(math.inf)
+            continue
+        bounds.append(sign * result.fun)
+        marginals = result.ineqlin.marginals
+        binding |= {owner[i] for i in np.flatnonzero(np.abs(marginals) > 1e-9)}
+    return (bounds[0], bounds[1]), binding
+
+
 def ranges(
     published: Sequence[Published], targets: Iterable[frozenset]
 ) -> dict[frozenset, tuple[float, float]]:
     """The least and most each target (a set of atoms) can add up to, given all of `published`.
     Raises ValueError when the published numbers contradict each other."""
-    atoms = sorted({a for p in published for a in p.atoms}, key=repr)
-    index = {a: i for i, a in enumerate(atoms)}
-    rows, upper = [], []
-    for p in published:
-        vector = np.zeros(len(atoms))
-        vector[[index[a] for a in p.atoms]] = 1.0
-        rows.append(-vector)  # sum >= low
-        upper.append(-p.low)
-        if p.high is not None:
-            rows.append(vector)  # sum <= high
-            upper.append(p.high)
-    a_ub, b_ub = np.array(rows), np.array(upper, dtype=float)
-    out = {}
-    for target in targets:
-        objective = np.zeros(len(atoms))
-        objective[[index[a] for a in target]] = 1.0
-        bounds = []
-        for sign in (1.0, -1.0):
-            result = linprog(sign * objective, A_ub=a_ub, b_ub=b_ub, bounds=(0, None))
-            if result.status == 2:
-                raise ValueError("the published numbers contradict each other")
-            bounds.append(math.inf if result.status == 3 else sign * result.fun)
-        out[target] = (bounds[0], bounds[1])
-    return out
+    system = _system(published)
+    return {target: _solve(*system, target)[0] for target in targets}
+
+
+def pinned_by(
+    published: Sequence[Published], targets: Iterable[frozenset]
+) -> dict[frozenset, tuple[tuple[float, float], set[int]]]:
+    """Each target's range, with the positions in `published` of the numbers that bound it (the
+    constraints the linear program's optimum rests on): hiding one of them widens the range."""
+    system = _system(published)
+    return {target: _solve(*system, target) for target in targets}
 
 
 def is_protected(

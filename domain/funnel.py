@@ -26,12 +26,15 @@ def funnel_mask(
     threshold: int,
     partition: bool = True,
     total_hidden: Mapping[str, bool] | None = None,
+    initially: Sequence[Mapping[str, bool]] | None = None,
 ) -> pd.DataFrame:
     """Hidden cells of funnel rows (columns COUNT_COLUMNS): small counts, small differences
     between stages, a lone hidden part of geplaatst and, with `partition`, a lone hidden row
-    (or no hidden row where the column's total is hidden: `total_hidden`, the page's funnel)."""
+    (or no hidden row where the column's total is hidden: `total_hidden`, the page's funnel).
+    `initially`: cells hidden beforehand, per row (a registration count the year's decision
+    hides)."""
     return protect_grouped_funnel(
-        counts, STAGE_KEYS, PLACEMENT_PARTS, threshold, partition, total_hidden
+        counts, STAGE_KEYS, PLACEMENT_PARTS, threshold, partition, total_hidden, initially
     )
 
 

@@ -33,6 +33,7 @@ class Status(Enum):
     MET = "gehaald"
     NOT_MET = "niet_gehaald"
     TOO_SMALL = "te_klein"  # a hidden count: no judgement, as there is no forecast
+    SHIELDED = "afgeschermd"  # a count hidden to protect a small one elsewhere: no judgement
 
 
 @dataclass(frozen=True)
@@ -144,15 +145,19 @@ def pace(
     )
 
 
-def withheld(p: Pace, threshold: int) -> Pace:
+def withheld(p: Pace, threshold: int, small: bool = True) -> Pace:
     """The pace of a hidden count (below the threshold), as it may be shown: no judgement.
 
     The status comes from the forecast, and a hidden count has no forecast on screen; its status
     would also narrow the count down, often to one number ('op koers' with '<10' can only be 9).
     So it reads 'te klein om te beoordelen', whatever the count, except a period that is over with
-    a target of at least the threshold: 'niet gehaald' then holds for every hidden count alike."""
+    a target of at least the threshold: 'niet gehaald' then holds for every hidden count alike.
+    A count hidden to protect another (`small` False) reads 'afgeschermd'."""
     if p.status is Status.NOT_STARTED:
         return p
+    if not small:
+        # Hidden though large ("x"): its status would tell on which side of the target it lies.
+        return replace(p, status=Status.SHIELDED, forecast=None, reached_on=None)
     if p.final and p.target >= threshold:
         return replace(p, status=Status.NOT_MET, forecast=None, reached_on=None)
     return replace(p, status=Status.TOO_SMALL, forecast=None, reached_on=None)

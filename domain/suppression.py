@@ -119,8 +119,12 @@ def protect_grouped_funnel(
     threshold: int = 10,
     partition: bool = True,
     total_hidden: Mapping[str, bool] | None = None,
+    initially: Sequence[Mapping[str, bool]] | None = None,
 ) -> pd.DataFrame:
     """The hidden-cell mask (same shape as `counts[columns]`) of a table of funnels, one per row.
+
+    `initially` marks cells hidden beforehand, per row (a count hidden by the year's decision
+    elsewhere); they are protected like small ones.
 
     Each row's `chain` columns are protected as a funnel (`protect_chain`); each `parts_of` total
     is protected with its parts (werk and opleiding within geplaatst); with `partition`, the rows
@@ -136,7 +140,11 @@ def protect_grouped_funnel(
         {c: int(v) for c, v in zip(columns, row, strict=True)}
         for row in counts[columns].fillna(0).astype(int).itertuples(index=False, name=None)
     ]
-    mask = [{c: is_small(row[c], threshold) for c in columns} for row in values]
+    first = list(initially) if initially is not None else [{} for _ in values]
+    mask = [
+        {c: is_small(row[c], threshold) or bool(before.get(c, False)) for c in columns}
+        for row, before in zip(values, first, strict=True)
+    ]
     hidden_totals = total_hidden or {}
     changed = True
     while changed:

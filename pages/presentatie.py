@@ -5,7 +5,18 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import alt_text, charts, context_lines, data, figures, filters, gauges, layout, maps
+from components import (
+    alt_text,
+    charts,
+    context_lines,
+    data,
+    figures,
+    filters,
+    gauges,
+    layout,
+    maps,
+    publication,
+)
 from components import target_status as ts
 from components import time_to_placement as placement
 from components.guard import calm, render_safely
@@ -13,7 +24,7 @@ from components.i18n import t
 from components.map_view import map_view
 from components.style import FOCUS_CSS
 from components.trajecten_controls import HR_PROGRAMME
-from domain import context_line, summary
+from domain import context_line
 from domain.formatting import fmt_date, fmt_int
 
 SLIDE_PARAM = "dia"  # the slide number in the URL, so a link opens that slide
@@ -70,7 +81,8 @@ def national_slide(year: int, threshold: int) -> None:
         members = data.partnership_members()
         members = members[members["partnership_id"].isin(partnerships["id"])]
         municipalities = members.loc[members["member_type"] == "gemeente", "area_code"].nunique()
-        shown = summary.shown(summary.totals(data.yearly_figures(year)), threshold)
+        decided = publication.year(year)
+        shown = {k: decided.count(k).label for k in ("aangemeld", "geplaatst")}
         layout.tiles(
             [
                 (t("overzicht.samenwerkingen"), str(len(partnerships)), None),
@@ -135,8 +147,9 @@ def partnership_slide(p: pd.Series, year: int, threshold: int) -> None:
 
     def numbers() -> None:
         nonlocal shown
-        figures = data.yearly_figures(year)
-        shown = summary.shown(summary.totals(figures, set(programmes.index)), threshold)
+        decided = publication.year(year)
+        ids = {int(i) for i in programmes.index}
+        shown = {k: decided.count(k, ids).label for k in HEADLINES}
         layout.tiles([(t(f"presentatie.{k}", jaar=year), shown[k], None) for k in HEADLINES])
 
     def targets() -> None:

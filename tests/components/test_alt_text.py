@@ -64,6 +64,6 @@ def test_figure_map_sentence_does_not_reveal_small_counts():
                          "aantal": [340, 25, 4, 0]})  # fmt: skip
     text = alt_text.figure_map_sentence(info, 2024, 10)
     assert "getoond aantal: 2;" in text and "Leiden (340)" in text
-    assert "(niet getoond): 1." in text  # a count after a colon: never "1 gemeenten"
+    assert "of afgeschermd): 1." in text  # a count after a colon: never "1 gemeenten"
     assert "Oegstgeest" not in text and " 4" not in text
     assert "geen enkele" in alt_text.figure_map_sentence(info.iloc[2:], 2024, 10)

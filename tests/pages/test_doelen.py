@@ -75,6 +75,7 @@ def test_every_gauge_says_its_status_in_words_and_the_peildatum():
         "Doel gehaald",
         "Doel niet gehaald",
         "Te klein om te beoordelen",
+        "Afgeschermd, om een klein aantal elders te beschermen",
     )
     lines = [m.value for m in at.markdown if any(f"**{s}**" in m.value for s in statuses)]
     assert len(lines) == len(_gauges(at)) == 5

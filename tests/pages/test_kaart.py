@@ -103,7 +103,7 @@ def test_changing_a_filter_redraws_the_map_and_goes_into_the_url():
 def test_choropleth_colours_by_figure_and_says_the_data_is_invented():
     at = open_page("pages/kaart.py", kleur="cijfer", jaar="2025")
     legend = legend_names(at)
-    assert legend[1] == "Minder dan 10 (niet getoond)"
+    assert legend[1] == "Niet getoond (minder dan 10, of afgeschermd)"
     assert any("Fictieve voorbeelddata" in i.value for i in at.info)
 
 
