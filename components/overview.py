@@ -128,5 +128,22 @@ def build_overview(
     return Overview(partnerships, regions, tiles, shown, bar, sentence, bar_table)
 
 
+# The three big numbers of a partnership's slide in Presentatie.
+SLIDE_HEADLINES = ("aangemeld", "gestart", "geplaatst")
+
+
+def national_numbers(year: int) -> dict[str, str]:
+    """The first slide's counts, as the year's one decision shows them."""
+    decided = publication.year(year)
+    return {k: decided.count(k).label for k in ("aangemeld", "geplaatst")}
+
+
+def partnership_numbers(year: int, programme_ids: set[int]) -> dict[str, str]:
+    """A partnership slide's counts (SLIDE_HEADLINES over its programmes), as the year's decision
+    shows them."""
+    decided = publication.year(year)
+    return {k: decided.count(k, programme_ids).label for k in SLIDE_HEADLINES}
+
+
 # Shared by the sessions (data.built): a cached run of the page only draws it.
 overview = data.built(build_overview)

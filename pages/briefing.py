@@ -77,6 +77,10 @@ def render() -> None:
     view = briefing.shared(sel, date.today())
     content = view.content
     st.header(content.title)
+    if sel.programme:
+        # The briefing is about a partnership or a municipality as a whole, so that its figures
+        # are the same ones Overzicht and the slides show for it.
+        st.caption(t("briefing.programma_genegeerd"))
     layout.fictional_notice()
     left, right = st.columns([1, 2], vertical_alignment="center")
     left.download_button(

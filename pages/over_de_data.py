@@ -56,7 +56,10 @@ def render() -> None:
         width="stretch",
     )
     st.subheader(t("over.privacy_kop"))
-    st.markdown(t("over.privacy_tekst", drempel=settings.suppress_below))
+    st.markdown(
+        t("over.privacy_tekst", drempel=settings.suppress_below,
+          hoogste=settings.suppress_below - 1)
+    )  # fmt: skip
     st.subheader(t("over.cbs_kop"))
     st.markdown(t("over.cbs_tekst"))
     st.subheader(t("over.toegankelijkheid_kop"))

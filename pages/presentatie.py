@@ -15,13 +15,13 @@ from components import (
     gauges,
     layout,
     maps,
-    publication,
 )
 from components import target_status as ts
 from components import time_to_placement as placement
 from components.guard import calm, render_safely
 from components.i18n import t
 from components.map_view import map_view
+from components.overview import SLIDE_HEADLINES, national_numbers, partnership_numbers
 from components.style import FOCUS_CSS
 from components.trajecten_controls import HR_PROGRAMME
 from domain import context_line
@@ -44,7 +44,7 @@ PROJECTOR_CSS = """
 [data-testid='stBaseButton-secondary'] p { font-size: 1.4rem; }
 </style>
 """
-HEADLINES = ("aangemeld", "gestart", "geplaatst")  # the three big numbers of a partnership
+HEADLINES = SLIDE_HEADLINES  # the three big numbers of a partnership
 MAP_HEIGHT = 520  # fits a 1080p projector below the numbers
 
 
@@ -81,8 +81,7 @@ def national_slide(year: int, threshold: int) -> None:
         members = data.partnership_members()
         members = members[members["partnership_id"].isin(partnerships["id"])]
         municipalities = members.loc[members["member_type"] == "gemeente", "area_code"].nunique()
-        decided = publication.year(year)
-        shown = {k: decided.count(k).label for k in ("aangemeld", "geplaatst")}
+        shown = national_numbers(year)
         layout.tiles(
             [
                 (t("overzicht.samenwerkingen"), str(len(partnerships)), None),
@@ -147,9 +146,7 @@ def partnership_slide(p: pd.Series, year: int, threshold: int) -> None:
 
     def numbers() -> None:
         nonlocal shown
-        decided = publication.year(year)
-        ids = {int(i) for i in programmes.index}
-        shown = {k: decided.count(k, ids).label for k in HEADLINES}
+        shown = partnership_numbers(year, {int(i) for i in programmes.index})
         layout.tiles([(t(f"presentatie.{k}", jaar=year), shown[k], None) for k in HEADLINES])
 
     def targets() -> None:

@@ -123,3 +123,26 @@ def test_without_public_reading_visitors_only_see_the_login(monkeypatch):
     assert at.title[0].value == "Inloggen"
     assert not at.dataframe
     assert at.text_input  # the sign-in form
+
+
+@pytest.mark.parametrize(
+    "language,words",
+    [
+        ("nl", ("Eén besluit per aantal", "van 0 tot en met 9", "aanvullende onderdrukking")),
+        ("en", ("One decision per number", "from 0 to 9", "complementary suppression")),
+    ],
+)
+def test_over_de_data_explains_the_suppression_rule(language, words):
+    text = page_text(open_page("pages/over_de_data.py", taal=language))
+    for word in words:
+        assert word in text
+
+
+def test_overzicht_with_a_programme_counts_that_programme_in_every_part():
+    """Issue 23, item 3: tiles, table and chart follow the programme filter together."""
+    at = open_page(None, jaar="2025", programma="KNH-WSP")
+    tiles = {m.label: m.value for m in at.metric}
+    assert tiles["Samenwerkingen"] == "1" and tiles["Aangemeld in 2025"] == "950"
+    (table,) = [df.value for df in at.dataframe][:1]
+    assert list(table["Samenwerking"]) == ["Werkgeversservicepunt Kop van Noord-Holland"]
+    assert list(table["Geplaatst 2025"]) == ["380"]
