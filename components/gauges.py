@@ -55,7 +55,8 @@ def forecast_text(p: Pace, start: date, end: date, hidden: bool) -> str:
     if p.status is Status.NOT_STARTED:
         return t("doelen.begint", van=fmt_date(start))
     if hidden:
-        return t("doelen.prognose_verborgen")
+        shielded = p.status is Status.SHIELDED
+        return t("doelen.prognose_afgeschermd" if shielded else "doelen.prognose_verborgen")
     if p.status is Status.MET:
         if p.reached_on is not None:
             return t("doelen.gehaald_op", datum=fmt_date(p.reached_on))

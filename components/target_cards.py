@@ -15,7 +15,7 @@ from components.i18n import t
 from components.style import colour
 from domain import targets as tg
 from domain.formatting import fmt_date, fmt_int, fmt_pct
-from domain.pace import pace, withheld
+from domain.pace import Status, pace, withheld
 from domain.suppression import is_small
 
 
@@ -56,6 +56,7 @@ class Card:
     rows: tuple[dict, ...]  # the card's rows in the page's table
     members: pd.DataFrame | None  # a target split per municipality: its members' table
     history: History | None  # None: too few to show a history without revealing small counts
+    history_note: str = ""  # why there is no history
 
 
 def build_card(name: str, g: tg.TargetGroup, threshold: int, today: date) -> Card:
@@ -107,6 +108,7 @@ def build_card(name: str, g: tg.TargetGroup, threshold: int, today: date) -> Car
         caption, figure, gauges.status_line(p), tuple(texts), tuple(rows), members_table,
         # A hidden count has no history: its last point would be the count itself.
         None if hidden else _history(g, as_of, threshold),
+        t("doelen.verloop_afgeschermd" if p.status is Status.SHIELDED else "doelen.verloop_te_klein"),
     )  # fmt: skip
 
 

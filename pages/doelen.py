@@ -39,7 +39,7 @@ def draw_gauge(name: str, g: tg.TargetGroup, threshold: int) -> list[dict]:
     if c.members is not None:
         layout.plain_table(c.members)
     if c.history is None:
-        st.caption(t("doelen.verloop_te_klein"))
+        st.caption(c.history_note)
         return list(c.rows)
     # Behind a button: a popover draws its content only when opened, and five history charts
     # with their tables made Doelen ~0.5 s slower to draw than the gauges alone.
