@@ -73,13 +73,17 @@ def shown_counts(grid: pub.Grid) -> list[tuple[str, list, list]]:
     ]
 
 
-def _decide(year: int, threshold: int) -> pub.Publication:
-    grid = pub.Grid.from_frame(data.yearly_grid(year))
-    # The year's headline totals, and each programme's counts that targets are set in: the
-    # figures a wethouder is briefed on go last, when no municipality's count can protect.
+def decide(grid: pub.Grid, year: int, threshold: int) -> pub.Publication:
+    """The decision for a year's grid: the family the pages can show (`shown_counts`), with the
+    year's headline totals and each programme's counts that targets are set in kept for last
+    (the figures a wethouder is briefed on go only when no municipality's count can protect)."""
     keep = [(m, None, None) for m in HEADLINE_TOTALS]
     keep += [(m, ps, None) for m in TARGET_MEASURES for ps in programme_sets()[1:]]
     return pub.decide(grid, year, threshold, shown_counts(grid), keep)
+
+
+def _decide(year: int, threshold: int) -> pub.Publication:
+    return decide(pub.Grid.from_frame(data.yearly_grid(year)), year, threshold)
 
 
 _decided = data.cached_resource(_decide)

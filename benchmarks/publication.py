@@ -1,0 +1,48 @@
+"""How long the year's suppression decision (domain.publication) takes, per year of a database.
+
+The decision is made once per year and data version and shared by every session; this is what
+the first page run of a year after a write waits for. Each year is decided `--runs` times
+(default 5) on the database of DATABASE_URL (default: the embedded sample); prints the median
+and the largest time, the size of the family and how many counts are hidden.
+
+    python -m benchmarks.publication [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+
+from data_access import queries
+from data_access.bootstrap import prepare_database
+from data_access.settings import load_settings
+from domain import publication as pub
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    runs = parser.parse_args().runs
+    from components import publication
+
+    settings = load_settings()
+    engine = prepare_database(settings)
+    first, last = queries.year_range(engine)
+    print(
+        f"| jaar | mediaan (s) | max (s) | aantallen | verborgen | waarvan <{settings.suppress_below} |"
+    )
+    print("|---|---|---|---|---|---|")
+    for year in range(first, last + 1):
+        grid = pub.Grid.from_frame(queries.yearly_grid(engine, year, settings.lasting_months))
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            decided = publication.decide(grid, year, settings.suppress_below)
+            times.append(time.perf_counter() - started)
+        print(f"| {year} | {statistics.median(times):.2f} | {max(times):.2f} | "
+              f"{len(decided.cells)} | {len(decided.hidden)} | {len(decided.small_hidden())} |")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
