@@ -19,6 +19,7 @@ STATUSES = (
     "Doel niet gehaald",
     "Doel gehaald",
     "Te klein om te beoordelen",
+    "Afgeschermd, om een klein aantal elders te beschermen",
 )
 ICONS = ("●", "▲", "✔", "✖", "○", "–")
 
