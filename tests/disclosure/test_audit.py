@@ -42,6 +42,8 @@ from domain.publication import Publication
 from domain.suppression import is_small
 
 THRESHOLD = 10
+# One worker runs the whole module, so that the collection (~45 s) is made once per run.
+pytestmark = pytest.mark.xdist_group("disclosure_audit")
 NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})*(?![\d])|(?<![\d.,])\d+(?![\d.,])")
 
 
