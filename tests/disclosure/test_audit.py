@@ -2,10 +2,11 @@
 
 For every year of the sample, and for Alle, each partnership, each programme and each
 municipality of the five cases, the builders that draw the pages are run as the pages run them:
-Overzicht (tiles, table and its downloads, chart), the slides of Presentatie, every gauge card of
-Doelen (with its table rows and history), Gemeente (tiles, table, reach), Kaart (the tooltips
-and colours), the briefing (the page and its PDF's content) and the funnels of Trajecten and the
-briefing. Every count they show is collected where they ask for it (domain.publication's
+Overzicht (tiles, chart, and its table as the CSV download holds it), the slides of Presentatie,
+every gauge card of Doelen (its rows as Doelen's CSV holds them, members and history), Gemeente
+(tiles, reach, and its table as the CSV holds it), Kaart (the tooltips and colours), the
+briefing (the page, and for 2025 and 2026 the text of its PDF) and the funnels of Trajecten and
+the briefing (on screen, in the CSV and in the Excel file). Every count they show is collected where they ask for it (domain.publication's
 `Publication.of`), with the atoms it adds up: the relations between the numbers (totals of
 programmes, partnerships, municipalities, work plus training) follow from the atoms.
 
@@ -20,6 +21,7 @@ view was built."""
 
 from __future__ import annotations
 
+import io
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -28,6 +30,7 @@ from datetime import date
 import pandas as pd
 import pytest
 import streamlit as st
+from pypdf import PdfReader
 
 from components import briefing, data, filters, gemeente_view, overview, publication
 from components import target_cards as cards
@@ -37,11 +40,14 @@ from components.map_view import map_view
 from data_access.filters import TrajectoryFilter
 from domain import context_line
 from domain.disclosure_audit import Published, audit, ranges
+from domain.export import safe_csv, safe_xlsx
 from domain.formatting import use_language
 from domain.publication import Publication
 from domain.suppression import is_small
+from reports.briefing_pdf import briefing_pdf
 
 THRESHOLD = 10
+ATTACKED = (2025, 2026)  # the years of issue 23's two attacks: their briefing PDFs are read too
 # One worker runs the whole module, so that the collection (~45 s) is made once per run.
 pytestmark = pytest.mark.xdist_group("disclosure_audit")
 NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})*(?![\d])|(?<![\d.,])\d+(?![\d.,])")
@@ -78,6 +84,19 @@ def _column(frame: pd.DataFrame | None, name: str) -> list[str]:
     return [] if frame is None or name not in frame else [str(v) for v in frame[name]]
 
 
+def _csv(frame: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The table as its CSV download holds it (layout.table_download hands out these bytes)."""
+    if frame is None:
+        return None
+    return pd.read_csv(io.BytesIO(safe_csv(frame)), sep=";", dtype=str, encoding="utf-8-sig")
+
+
+def _xlsx(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table as its Excel download holds it (layout.table_downloads)."""
+    read = pd.read_excel(io.BytesIO(safe_xlsx(frame)), dtype=str, engine="openpyxl")
+    return read.fillna("")
+
+
 # Where each view shows counts of the year (the other numbers on a page are targets, shares,
 # dates, CBS figures and the cohort stages of a funnel below its top).
 def _split(text: str) -> list[str]:
@@ -89,14 +108,15 @@ def _split(text: str) -> list[str]:
 def _overview_counts(view: overview.Overview, year: int) -> list[str]:
     tiles = [value for _, value, _ in view.tiles[2:]]
     tiles += _split(view.tiles[3][2] or "")
-    table = _column(view.table, _kolom("aangemeld_jaar", jaar=year))
-    table += _column(view.table, _kolom("geplaatst_jaar", jaar=year))
+    download = _csv(view.table)
+    table = _column(download, _kolom("aangemeld_jaar", jaar=year))
+    table += _column(download, _kolom("geplaatst_jaar", jaar=year))
     bars = _column(view.bar_table, _kolom("geplaatst"))
     return tiles + table + bars
 
 
 def _card_counts(card: cards.Card) -> list[str]:
-    rows = [str(r[_kolom("gerealiseerd")]) for r in card.rows]
+    rows = _column(_csv(pd.DataFrame(card.rows)), _kolom("gerealiseerd"))  # Doelen's download
     return rows + _column(card.members, _kolom("gerealiseerd"))
 
 
@@ -105,8 +125,9 @@ def _gemeente_counts(figures: gemeente_view.Figures | None, reach: pd.DataFrame)
     if figures is None:
         return out
     out += [value for _, value, _ in figures.tiles]
+    download = _csv(figures.table)
     for key in ("aangemeld", "gestart", "geplaatst", "duurzaam", "lopend"):
-        out += _column(figures.table, _kolom(key))
+        out += _column(download, _kolom(key))
     return out
 
 
@@ -114,14 +135,30 @@ def _map_counts(info: pd.DataFrame) -> list[str]:
     return [line.rsplit(": ", 1)[-1] for line in info["cijfer"]]
 
 
-def _briefing_counts(view: briefing.BriefingView) -> list[str]:
+def _briefing_counts(view: briefing.BriefingView, printed: bool = False) -> list[str]:
     out = [h.value for h in view.content.headlines]
     out += _split(view.content.placements)
-    return out + [view.content.funnel[0][1]] if view.content.funnel else out
+    out = out + [view.content.funnel[0][1]] if view.content.funnel else out
+    if printed:
+        # The PDF prints the same content (its charts are pictures of the same figures): every
+        # count the page shows is in the PDF's text, so the PDF publishes nothing else for them.
+        text = " ".join(
+            page.extract_text() for page in PdfReader(io.BytesIO(briefing_pdf(view.content))).pages
+        )
+        missing = [label for label in out if label not in text]
+        assert not missing, f"the PDF of {view.content.title!r} lacks {missing}"
+    return out
 
 
 def _funnel_counts(found) -> list[str]:
-    return [] if found is None else [str(found.shown.iloc[0, 1])]  # the top: the registrations
+    if found is None:
+        return []
+    # The top (the registrations), as on screen and in the CSV and Excel downloads.
+    return [
+        str(found.shown.iloc[0, 1]),
+        _csv(found.shown).iloc[0, 1],
+        _xlsx(found.shown).iloc[0, 1],
+    ]
 
 
 def _build(collected: Collected, view: str, build, counts) -> None:
@@ -191,7 +228,8 @@ def _collect(collected: Collected, year: int) -> None:
     selections += [filters.Selection(year, partnership=c) for c in partnerships["code"]]
     selections += [filters.Selection(year, municipality=c) for c in municipalities]
     for sel in selections:
-        _build(collected, "briefing", lambda sel=sel: briefing.build(sel), _briefing_counts)
+        _build(collected, "briefing", lambda sel=sel: briefing.build(sel),
+               lambda view: _briefing_counts(view, printed=year in ATTACKED))  # fmt: skip
     whole = {"registered_from": date(year, 1, 1), "registered_to": date(year, 12, 31)}
     funnels = [TrajectoryFilter(**whole)]
     funnels += [TrajectoryFilter(**whole, programme_ids=(int(p),)) for p in programmes["id"]]
