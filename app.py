@@ -7,9 +7,9 @@ from pathlib import Path
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from components import auth, data, filters
-from components.guard import render_safely
-from components.i18n import t
+from components.shell import auth, data, filters
+from components.shell.guard import render_safely
+from components.shell.i18n import t
 
 ICON = str(Path(__file__).resolve().parent / "static" / "icon.png")
 

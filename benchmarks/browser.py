@@ -121,7 +121,8 @@ def measure(database_url: str, runs: int, logs: Path, log=print) -> dict:
 
 if __name__ == "__main__":
     # python -m benchmarks.browser [--runs N]: the bare page's draw time today, to quote beside
-    # any other timing taken on this machine the same day (tests/README.md does).
+    # any other timing taken on this machine the same day (tests/README.md does); added as a
+    # run to benchmarks/results/browser.md.
     import argparse
     import tempfile
 
@@ -129,7 +130,16 @@ if __name__ == "__main__":
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     times = bare_page_ms(args.runs, Path(tempfile.mkdtemp(prefix="bare-page-")))
-    print(
+    line = (
         f"bare page (benchmarks/bare_page.py): median {statistics.median(times):.0f} ms, "
         f"min {min(times):.0f}, max {max(times):.0f} over {args.runs} fresh visits"
     )
+    print(line)
+    from datetime import datetime
+
+    from benchmarks import record
+
+    now = datetime.now()
+    record.add_run("browser", f"{now:%d-%m-%Y %H:%M}: de kale pagina",
+                   f"Command: `python -m benchmarks.browser --runs {args.runs}`\n\n{line}",
+                   run_id=f"{now:%Y%m%d-%H%M%S}")  # fmt: skip

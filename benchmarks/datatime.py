@@ -3,9 +3,9 @@
     python -m benchmarks.datatime --database-url URL [--runs 5] --output result.json
 
 Each page view is run for real with Streamlit's AppTest, with Streamlit's caches cleared before
-every run (components.data.clear(): the data and the figures, decks and briefings built from it);
+every run (components.shell.data.clear(): the data and the figures, decks and briefings built from it);
 every public function of data_access.queries is wrapped to add up the time spent in it
-(components/data.py calls them as `queries.X(...)`). Nested calls count once, in the outermost.
+(components/shell/data.py calls them as `queries.X(...)`). Nested calls count once, in the outermost.
 The recorded calls are then answered the naive way (benchmarks.baseline) over the whole table
 read into memory, per run: baseline = time to read the table + time to compute the page's calls.
 """
@@ -98,8 +98,8 @@ def _open(view: View):
     for k, v in view.params.items():
         at.query_params[k] = v
     if view.admin:
-        from components import data
-        from components.auth import SESSION_KEY
+        from components.shell import data
+        from components.shell.auth import SESSION_KEY
         from data_access import sessions
 
         # A signed-in tab holds the token of a server-side session, not a name.
@@ -109,7 +109,7 @@ def _open(view: View):
 
 
 def measure(url: str, runs: int, log=print) -> dict:
-    from components import data
+    from components.shell import data
     from data_access.engine import make_engine
 
     os.environ["DATABASE_URL"] = url

@@ -1,6 +1,6 @@
 """What each kind of element costs the browser to draw: the bare page plus N of one kind.
 
-    python -m benchmarks.element_costs [--runs 3] [--output benchmarks/ELEMENTS.md]
+    python -m benchmarks.element_costs [--runs 3] [--output FILE]  (default: adds a run to benchmarks/results/elements.md)
 
 Serves benchmarks/element_page.py and times every variant like benchmarks.browser times a page
 (fresh session, navigation until everything is drawn), median over the runs. The first element
@@ -19,6 +19,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from benchmarks import record
 from benchmarks.browser import visit
 from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, running_app
 
@@ -51,8 +52,6 @@ def measure(runs: int) -> tuple[float, dict[str, tuple[float, float]]]:
 
 def report(bare: float, costs: dict[str, tuple[float, float]], runs: int) -> str:
     lines = [
-        "# Wat elementen de browser kosten",
-        "",
         f"- Datum: {datetime.now():%d-%m-%Y %H:%M}",
         f"- Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores",
         f"- Opdracht: `python -m benchmarks.element_costs --runs {runs}`",
@@ -71,11 +70,13 @@ def report(bare: float, costs: dict[str, tuple[float, float]], runs: int) -> str
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "ELEMENTS.md")
+    parser.add_argument("--output", type=Path, default=record.path_of("elements"))
     args = parser.parse_args()
     bare, costs = measure(args.runs)
     text = report(bare, costs, args.runs)
-    args.output.write_text(text)
+    now = datetime.now()
+    record.add_run("elements", f"{now:%d-%m-%Y %H:%M}: wat elementen de browser kosten", text,
+                   run_id=f"{now:%Y%m%d-%H%M%S}", path=args.output)  # fmt: skip
     print(text)
     return 0
 

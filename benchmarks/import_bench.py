@@ -1,6 +1,6 @@
 """Import benchmark (issue #16): a large trajectory file checked and written, imported again, and
 refused on its last row, each as the real command line (`python -m data_access import-trajectories`)
-in its own process, on SQLite and PostgreSQL. Writes benchmarks/IMPORT.md.
+in its own process, on SQLite and PostgreSQL. Adds its run to benchmarks/results/import.md.
 
     python -m benchmarks.import_bench                       # 500,000 rows, both databases
     python -m benchmarks.import_bench --rows 100000 --databases sqlite
@@ -21,10 +21,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import sqlalchemy as sa
+
+from benchmarks import record
 
 ROOT = Path(__file__).resolve().parent.parent
 PROGRAMME = "HR-INKOOP"
@@ -139,8 +141,6 @@ def measure(kind, url, rows, folder, background, log, results: list[dict], flush
 
 def report(results: list[dict], rows: int, background: int, command: str) -> str:
     lines = [
-        "# Import benchmark (issue #16)",
-        "",
         f"Command: `{command}`",
         "",
         f"A CSV of {rows:,} trajectories (one programme, semicolon, mixed date formats) imported "
@@ -172,16 +172,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--databases", nargs="+", default=["sqlite", "postgresql"])
     parser.add_argument("--background", type=int, default=0,
                         help="generated trajectories in the database before the import")  # fmt: skip
-    parser.add_argument("--output", default=str(ROOT / "benchmarks" / "IMPORT.md"))
+    parser.add_argument("--output", type=Path, default=record.path_of("import"))
     args = parser.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="import-bench-"))
     server = None
     results: list[dict] = []
     command = "python -m benchmarks.import_bench " + " ".join(argv or sys.argv[1:])
+    started = datetime.now()
+    heading = f"{started:%d-%m-%Y %H:%M}: {args.rows:,} rijen op {' en '.join(args.databases)}"
 
     def flush() -> None:
         text = report(results, args.rows, args.background, command.strip())
-        Path(args.output).write_text(text)
+        record.add_run("import", heading.replace(",", "."), text,
+                       run_id=f"{started:%Y%m%d-%H%M%S}", path=args.output)  # fmt: skip
 
     try:
         for kind in args.databases:

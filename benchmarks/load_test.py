@@ -15,11 +15,11 @@ script_finished. Sessions click through the pages and change the sidebar filters
 samenwerking, programma, gemeente) and the pages' own select boxes with real widget changes,
 with a random think time between actions.
 
-Counted as failures: an exception element, the Dutch error messages of components/guard.py, a
+Counted as failures: an exception element, the Dutch error messages of components/shell/guard.py, a
 run that ends with a compile error, a page that is not found, a run that does not finish within
 --run-timeout, and a connection that closes or cannot be made.
 
-It writes a markdown report (default benchmarks/LOAD.md): the machine, the command, page times
+It adds its report to benchmarks/results/load.md (newest first; --report FILE elsewhere): the machine, the command, page times
 (median and 95th percentile, overall and per page), runs per second, the server's memory, and
 how many SQL statements and cache hits the server made (cached data is shared across sessions).
 """
@@ -54,14 +54,15 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: python benchmarks/load_test.py
     sys.path.insert(0, str(ROOT))
 
-from tests.e2e.browser import wait_healthy  # noqa: E402 - needs ROOT on the path
+from benchmarks import record  # noqa: E402 - needs ROOT on the path
+from tests.e2e.browser import wait_healthy  # noqa: E402
 from tests.pg_server import free_port  # noqa: E402
 
-DEFAULT_REPORT = ROOT / "benchmarks" / "LOAD.md"
+DEFAULT_REPORT = record.path_of("load")
 
 # Beheer is for signed-in coordinators; readers see only its sign-in form, not the dashboard.
 DEFAULT_SKIP = ("Beheer",)
-# The sidebar's shared filters by widget key (components/filters.py PARAMS).
+# The sidebar's shared filters by widget key (components/shell/filters.py PARAMS).
 SIDEBAR_KEYS = ("f_jaar", "f_samenwerking", "f_programma", "f_gemeente")
 # A page run that takes longer than this is a failure (a visitor would think the page hangs).
 DEFAULT_RUN_TIMEOUT = 30.0
@@ -72,7 +73,7 @@ DEFAULT_THINK = (1.0, 4.0)
 FILTER_SHARE = 0.4
 # How often the memory sampler reads /proc.
 MEMORY_SAMPLE_SECONDS = 0.25
-# Text keys whose message means a page failed (components/guard.py); read from every locale.
+# Text keys whose message means a page failed (components/shell/guard.py); read from every locale.
 FAILURE_TEXT_KEYS = (("fout", "database"), ("presentatie", "niet_beschikbaar"))
 SERVER_START_SECONDS = 90
 
@@ -457,7 +458,7 @@ def read_count(path: Path | None) -> int | None:
 def cache_metrics(url: str) -> dict[str, float]:
     """Streamlit's own cache counters (/_stcore/metrics): hits, misses and bytes of the app's
     caches. The query results and the built objects are st.cache_resource since 30-11 (shared,
-    not pickled; components/data.py); st.cache_data is counted too."""
+    not pickled; components/shell/data.py); st.cache_data is counted too."""
     try:
         with urllib.request.urlopen(f"{url}/_stcore/metrics", timeout=10) as r:
             text = r.read().decode()
@@ -647,8 +648,6 @@ def report(outcome: LoadResult, command: str, database: str) -> str:
     done = outcome.finished
     times = [r.seconds for r in done]
     lines = [
-        "## Belastingstest (load test)",
-        "",
         f"- Datum: {datetime.now().strftime('%d-%m-%Y %H:%M')}",
         f"- Machine: {machine()}",
         f"- Opdracht: `{command}`",
@@ -762,7 +761,11 @@ def main(argv: list[str] | None = None) -> int:
         database = "PostgreSQL"  # never write a password into the report
     command = "python benchmarks/load_test.py " + shlex.join(argv or sys.argv[1:])
     text = report(outcome, command.strip(), database)
-    args.report.write_text(text, encoding="utf-8")
+    started = datetime.now()
+    where = f"{args.replicas} replica's achter HAProxy" if args.replicas else "één server"
+    heading = (f"{started:%d-%m-%Y %H:%M}: {args.sessions} sessies, {args.duration:.0f} s, "
+               f"{where}, {database}")  # fmt: skip
+    record.add_run("load", heading, text, run_id=f"{started:%Y%m%d-%H%M%S}", path=args.report)
     print(text)
     return 1 if outcome.failures else 0
 

@@ -1,8 +1,9 @@
 """The benchmark suite: data time per page (cold cache) beside the pandas baseline, and browser draw
-times beside a bare Streamlit page, for each size on SQLite and PostgreSQL. Writes RESULTS.md.
+times beside a bare Streamlit page, for each size on SQLite and PostgreSQL. Adds its run to
+benchmarks/results/data.md (newest first).
 
     ./scripts/benchmark [--sizes 10000 1000000 5000000] [--databases sqlite postgresql]
-                        [--runs 5] [--no-browser] [--output benchmarks/RESULTS.md] [--rebuild]
+                        [--runs 5] [--no-browser] [--output FILE] [--rebuild]
 
 Databases are built once under var/bench/ (keyed by size, seed and schema version) and reused;
 --rebuild (or deleting var/bench/) builds them again. Not part of the test suite.
@@ -23,7 +24,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from benchmarks import databases
+from benchmarks import databases, record
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS_DIR = databases.BENCH_DIR / "results"
@@ -189,8 +190,6 @@ def budgets(results: list[dict]) -> list[str]:
 def report(results, info, command, started_at, minutes, sizes) -> str:
     full = set(sizes) == set(DEFAULT_SIZES)
     lines = [
-        "# Benchmark results",
-        "",
         f"Run on {started_at:%d-%m-%Y %H:%M} UTC, took {minutes:.0f} minutes"
         + ("." if full else f" (sizes {', '.join(map(str, sizes))} only, not the full suite)."),
         "",
@@ -228,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--rebuild", action="store_true", help="build the databases again")
-    parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
+    parser.add_argument("--output", type=Path, default=record.path_of("data"))
     args = parser.parse_args(argv)
     command = "./scripts/benchmark " + shlex.join(sys.argv[1:] if argv is None else argv)
     started_at, started = dt.datetime.now(dt.UTC), time.perf_counter()
@@ -242,7 +241,9 @@ def main(argv: list[str] | None = None) -> int:
         info["PostgreSQL"] = pg_version or "not run"
         minutes = (time.perf_counter() - started) / 60
         text = report(results, info, command, started_at, minutes, args.sizes)
-        args.output.write_text(text)
+        sizes = ", ".join(f"{s:,}".replace(",", ".") for s in args.sizes)
+        heading = f"{started_at:%d-%m-%Y %H:%M} UTC: {sizes} op {' en '.join(args.databases)}"
+        record.add_run("data", heading, text, run_id=stamp, path=args.output)
         return text
 
     if "sqlite" in args.databases:

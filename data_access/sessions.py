@@ -1,6 +1,6 @@
 """Local sign-in sessions, stored server-side so that every replica knows them.
 
-The browser holds a random token (inside a signed cookie, see components/sessions.py); this table
+The browser holds a random token (inside a signed cookie, see components/shell/sessions.py); this table
 keeps only its SHA-256. Signing out deletes the row; a disabled account's rows no longer sign
 anyone in. Both take effect on every replica at the next page run.
 """

@@ -1,6 +1,6 @@
 """The data version: one number in the database that every write raises.
 
-Each app process keeps caches of figures (components/data.py). Several processes, on one machine
+Each app process keeps caches of figures (components/shell/data.py). Several processes, on one machine
 or many, share one database; a write through any of them, or from the command line, raises this
 number in the write's own transaction, and every process clears its caches once it sees the
 number move (it looks at most once a second).

@@ -1,7 +1,7 @@
 """The text catalogue (locales/<language>.toml), without Streamlit, so that domain rules and
 data_access checks can word their messages in the reader's language too.
 
-The app uses it through `components.i18n.t`; the language is domain.formatting's context variable
+The app uses it through `components.shell.i18n.t`; the language is domain.formatting's context variable
 (Dutch unless the run set another), so the CLI and the tests speak Dutch."""
 
 from __future__ import annotations

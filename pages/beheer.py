@@ -6,12 +6,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import auth, data, layout
-from components.admin_panels import audit_panel, users_panel
-from components.edit_panels import partnership_panel
-from components.guard import render_safely
-from components.i18n import t
-from components.upload_panel import upload_panel
+from components.beheer.admin_panels import audit_panel, users_panel
+from components.beheer.edit_panels import partnership_panel
+from components.beheer.upload_panel import upload_panel
+from components.shell import auth, data, layout
+from components.shell.guard import render_safely
+from components.shell.i18n import t
 from data_access import imports
 from domain.formatting import fmt_date, fmt_int
 from domain.roles import ADMIN, VIEWER, NotAllowed, User

@@ -7,10 +7,12 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import alt_text, briefing, charts, filters, layout
-from components.chart_export import file_name, png_download
-from components.guard import render_safely
-from components.i18n import t
+from components.drawing import alt_text, charts
+from components.drawing.chart_export import file_name, png_download
+from components.shell import filters, layout
+from components.shell.guard import render_safely
+from components.shell.i18n import t
+from components.views import briefing
 
 PLOT_CONFIG = {"displaylogo": False}
 GAUGE_COLUMNS = 3  # gauges per row, as on Doelen

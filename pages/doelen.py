@@ -7,11 +7,12 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import charts, context_lines, data, filters, layout
-from components import target_status as ts
-from components.guard import render_safely
-from components.i18n import t
-from components.target_cards import card
+from components.drawing import charts, context_lines
+from components.shell import data, filters, layout
+from components.shell.guard import render_safely
+from components.shell.i18n import t
+from components.views import target_status as ts
+from components.views.target_cards import card
 from domain import targets as tg
 from domain.formatting import fmt_date
 

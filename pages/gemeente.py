@@ -7,11 +7,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import auth, context_view, data, filters, layout, maps
-from components.gemeente_view import own_figures, own_programmes, reach_rows
-from components.guard import render_safely
-from components.i18n import t
-from components.map_view import map_view
+from components.drawing import maps
+from components.shell import auth, data, filters, layout
+from components.shell.guard import render_safely
+from components.shell.i18n import t
+from components.views import context_view
+from components.views.gemeente_view import own_figures, own_programmes, reach_rows
+from components.views.map_view import map_view
 from domain import context as ctx
 from domain.formatting import fmt_date
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import alt_text, charts, data, filters, layout, maps
-from components.guard import render_safely
-from components.i18n import t
-from components.map_view import map_view
-from components.member_listing import member_listing, shown_partnerships
+from components.drawing import alt_text, charts, maps
+from components.shell import data, filters, layout
+from components.shell.guard import render_safely
+from components.shell.i18n import t
+from components.views.map_view import map_view
+from components.views.member_listing import member_listing, shown_partnerships
 from domain import context as ctx
 
 PROFILE_PAGE = "pages/gemeente.py"

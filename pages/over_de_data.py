@@ -6,9 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import context_lines, data, layout
-from components.guard import render_safely
-from components.i18n import t
+from components.drawing import context_lines
+from components.shell import data, layout
+from components.shell.guard import render_safely
+from components.shell.i18n import t
 from domain.formatting import fmt_date, fmt_int
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import context_lines, data, filters, layout
-from components.guard import render_safely
-from components.i18n import t
-from components.overview import overview
+from components.drawing import context_lines
+from components.shell import data, filters, layout
+from components.shell.guard import render_safely
+from components.shell.i18n import t
+from components.views.overview import overview
 from domain import context_line
 
 

@@ -5,25 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import (
-    alt_text,
-    charts,
-    context_lines,
-    data,
-    figures,
-    filters,
-    gauges,
-    layout,
-    maps,
-)
-from components import target_status as ts
-from components import time_to_placement as placement
-from components.guard import calm, render_safely
-from components.i18n import t
-from components.map_view import map_view
-from components.overview import SLIDE_HEADLINES, national_numbers, partnership_numbers
-from components.style import FOCUS_CSS
-from components.trajecten_controls import HR_PROGRAMME
+from components.drawing import alt_text, charts, context_lines, figures, gauges, maps
+from components.shell import data, filters, layout
+from components.shell.guard import calm, render_safely
+from components.shell.i18n import t
+from components.shell.style import FOCUS_CSS
+from components.views import target_status as ts
+from components.views import time_to_placement as placement
+from components.views.map_view import map_view
+from components.views.overview import SLIDE_HEADLINES, national_numbers, partnership_numbers
+from components.views.trajecten_controls import HR_PROGRAMME
 from domain import context_line
 from domain.formatting import fmt_date, fmt_int
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import data, layout
-from components.guard import render_safely
-from components.i18n import t
+from components.shell import data, layout
+from components.shell.guard import render_safely
+from components.shell.i18n import t
 from domain import accessibility as a11y
 from domain.formatting import fmt_date
 

@@ -8,19 +8,13 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import (
-    context_lines,
-    data,
-    figures,
-    filters,
-    layout,
-    scope,
-    time_to_placement,
-)
-from components import trajecten_controls as controls
-from components.guard import render_safely
-from components.i18n import t
-from components.trajecten_view import (
+from components.drawing import context_lines, figures
+from components.shell import data, filters, layout, scope
+from components.shell.guard import render_safely
+from components.shell.i18n import t
+from components.views import time_to_placement
+from components.views import trajecten_controls as controls
+from components.views.trajecten_view import (
     dropout_section,
     funnel_frame,
     funnel_of,

@@ -8,7 +8,7 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from components.i18n import t  # noqa: E402
+from components.shell.i18n import t  # noqa: E402
 
 
 def good() -> None:

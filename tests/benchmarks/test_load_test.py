@@ -87,7 +87,7 @@ def test_a_second_session_reads_the_first_sessions_cached_data(sample_server):
 
     assert seconds is not None and failures == []
     assert before is not None and before > 0
-    # At most the one small query a second for the data version (components/data.py fresh()).
+    # At most the one small query a second for the data version (components/shell/data.py fresh()).
     assert after - before <= 1
 
 

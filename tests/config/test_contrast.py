@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from components import charts, maps, style
-from components import gauges as ts
+from components.drawing import charts, maps
+from components.drawing import gauges as ts
+from components.shell import style
 from domain.contrast import GRAPHICAL, NORMAL_TEXT, over, parse, ratio, text_on
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -122,7 +123,7 @@ def test_map_marks_have_a_dark_edge_and_readable_names():
     background = "#f7f9fb"  # maps.OFFLINE_STYLE
     assert background in maps.OFFLINE_STYLE.replace("%23", "#")
     edge = "#{:02x}{:02x}{:02x}".format(*maps.EDGE)
-    # Every ring and member area has this edge (tests/components/test_maps.py checks the deck).
+    # Every ring and member area has this edge (tests/components/drawing/test_maps.py checks the deck).
     assert ratio(edge, background) >= GRAPHICAL
     assert ratio("#1f2933", background) >= NORMAL_TEXT  # the inset's place names
 

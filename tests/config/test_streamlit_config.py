@@ -35,14 +35,14 @@ def test_no_usage_stats_no_developer_toolbar_no_error_details():
 
 def test_no_full_garbage_collection_after_every_run():
     # A forced gc.collect() per script run was a third of the server's CPU with fifty sessions
-    # (benchmarks/LOAD.md); neither file watching nor it belong in a shared deployment.
+    # (benchmarks/results/load.md); neither file watching nor it belong in a shared deployment.
     cfg = config()
     assert cfg["runner"]["postScriptGC"] is False
     assert cfg["server"]["fileWatcherType"] == "none"
 
 
-# Builders that escape every value they put in HTML (tests/components/test_html_table.py);
-# _table_html is components.layout's shared cache of table_html (data.built), the same HTML.
+# Builders that escape every value they put in HTML (tests/components/shell/test_html_table.py);
+# _table_html is components.shell.layout's shared cache of table_html (data.built), the same HTML.
 ESCAPING_BUILDERS = ("table_html", "_table_html")
 
 

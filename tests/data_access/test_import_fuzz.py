@@ -6,7 +6,7 @@ column where there is one); a refused file writes nothing (no partial write); an
 refused file reaches the database, the logs or the audit trail.
 
 The normal suite runs a bounded number of examples per test (IMPORT_FUZZ_EXAMPLES, default 25).
-A longer run, documented in benchmarks/IMPORT.md:
+A longer run, documented in benchmarks/results/import.md:
 
     IMPORT_FUZZ_EXAMPLES=2000 python -m pytest tests/data_access/test_import_fuzz.py -q
 """

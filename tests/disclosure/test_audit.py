@@ -32,11 +32,12 @@ import pytest
 import streamlit as st
 from pypdf import PdfReader
 
-from components import briefing, data, filters, gemeente_view, overview, publication
-from components import target_cards as cards
-from components import target_status as ts
-from components import trajecten_view as tv
-from components.map_view import map_view
+from components.shell import data, filters, publication
+from components.views import briefing, gemeente_view, overview
+from components.views import target_cards as cards
+from components.views import target_status as ts
+from components.views import trajecten_view as tv
+from components.views.map_view import map_view
 from data_access.filters import TrajectoryFilter
 from domain import context_line
 from domain.disclosure_audit import Published, audit, ranges
@@ -75,7 +76,7 @@ class Collected:
 
 
 def _kolom(key: str, **kwargs) -> str:
-    from components.i18n import t
+    from components.shell.i18n import t
 
     return t(f"kolom.{key}", **kwargs)
 

@@ -14,7 +14,8 @@ import pytest
 import streamlit as st
 from pypdf import PdfReader
 
-from components import briefing, filters
+from components.shell import filters
+from components.views import briefing
 from tests.pages.apptest import open_page
 from tests.pages.disclosure_check import collect, confirmed, derivations
 

@@ -2,7 +2,7 @@ from datetime import date
 
 import plotly.graph_objects as go
 
-from components.style import house_layout
+from components.shell.style import house_layout
 from domain.formatting import (
     fmt_date,
     fmt_date_long,

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import pytest
 
-from components.i18n import t
+from components.shell.i18n import t
 from tests.e2e.accessibility import (
     A11Y_ADMIN,
     A11Y_COORDINATOR,

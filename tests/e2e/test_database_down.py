@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from components.i18n import t
+from components.shell.i18n import t
 from tests.e2e.browser import running_app, screenshot, wait_until_drawn
 from tests.faults.servers import DATABASE, seeded_pg_server
 

@@ -8,7 +8,7 @@ assertion of the two tests."""
 
 import pytest
 
-from components.i18n import catalogue, t
+from components.shell.i18n import catalogue, t
 from tests.e2e.accessibility import app_pages, assert_no_violations, wait_until_settled
 from tests.e2e.browser import screenshot, wait_until_drawn
 

@@ -12,7 +12,7 @@ from tests.e2e.test_kaart import MAP, NL_VIEW, colour_near, map_image, open_kaar
 pytestmark = pytest.mark.e2e
 
 ROTTERDAM = (51.9265, 4.3047)  # 50,1 with bijstand per 1.000 inhabitants: the highest class
-DARKEST_BLUE = (8, 48, 107)  # components/maps.py BIN_COLOURS[-1]
+DARKEST_BLUE = (8, 48, 107)  # components/drawing/maps.py BIN_COLOURS[-1]
 
 
 def main_text(page) -> str:

@@ -17,7 +17,7 @@ from tests.e2e.browser import ROOT, running_app, screenshot, wait_until_drawn
 pytestmark = pytest.mark.e2e
 
 MAP = "[data-testid='stDeckGlJsonChart']"
-# The views of components/maps.py: (latitude, longitude, zoom) of the centre.
+# The views of components/drawing/maps.py: (latitude, longitude, zoom) of the centre.
 NL_VIEW = (52.15, 5.3, 6.4)
 CARIBBEAN_VIEW = (12.2, -68.27, 7.2)
 # Partnership colours (Okabe–Ito, in the order the partnerships started).

@@ -10,7 +10,7 @@ import os
 import pytest
 from itsdangerous import URLSafeTimedSerializer
 
-from components.sessions import COOKIE
+from components.shell.sessions import COOKIE
 from deploy import replicas
 from tests.builders import add_account
 from tests.e2e.browser import wait_until_drawn

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app import PAGES
-from components.i18n import t
+from components.shell.i18n import t
 from tests.pages.apptest import open_page
 from tests.pg_server import free_port
 
@@ -67,7 +67,7 @@ def test_every_page_says_so_when_postgres_is_down_at_first_use_and_recovers(own_
 
 
 def test_every_page_says_so_when_postgres_goes_down_while_in_use_and_recovers(own_pg, monkeypatch):
-    from components import data
+    from components.shell import data
 
     sessions = open_pages(monkeypatch, own_pg.url("monitor"))
     for page, at in sessions:

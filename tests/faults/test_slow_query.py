@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from components.i18n import t
+from components.shell.i18n import t
 from data_access import queries
 from data_access.engine import is_timeout, make_engine
 from data_access.settings import DEFAULT_STATEMENT_TIMEOUT_MS, load_settings

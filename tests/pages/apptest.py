@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from components.html_table import TABLE_CLASS
+from components.shell.html_table import TABLE_CLASS
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from components import briefing, filters
+from components.shell import filters
+from components.views import briefing
 from domain.formatting import fmt_date
 from tests.pages.apptest import open_page
 

@@ -8,7 +8,8 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from components import briefing, filters
+from components.shell import filters
+from components.views import briefing
 from tests.pages.apptest import open_page, page_text
 
 # Den Haag 566.221 + Westland 115.941 inhabitants; 22.000 + 1.460 on bijstand (CBS 2024).

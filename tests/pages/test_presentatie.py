@@ -2,7 +2,7 @@
 
 import pytest
 
-from components import data
+from components.shell import data
 from domain.context_line import cases
 from tests.pages.apptest import open_page, page_text
 
@@ -51,7 +51,7 @@ def test_volgende_goes_to_the_next_slide_and_into_the_url():
 
 
 def test_a_failing_part_shows_a_calm_message_not_an_exception(monkeypatch):
-    from components import maps
+    from components.drawing import maps
 
     def broken(*args, **kwargs):
         raise RuntimeError("the map broke on stage")

@@ -3,7 +3,7 @@ was tested, what is not accessible yet, and the deployment's own contact for rep
 
 import pytest
 
-from components.i18n import t
+from components.shell.i18n import t
 from domain import accessibility as a11y
 from domain.formatting import fmt_date
 from tests.pages.apptest import open_page, page_text

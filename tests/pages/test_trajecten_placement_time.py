@@ -85,7 +85,8 @@ def test_the_briefing_and_its_pdf_say_in_one_sentence_whether_providers_differ()
 
     from pypdf import PdfReader
 
-    from components import briefing, filters
+    from components.shell import filters
+    from components.views import briefing
 
     at = open_page("pages/briefing.py", samenwerking="HOLLAND-RIJNLAND", jaar="2026")
     assert not at.exception, at.exception
