@@ -53,9 +53,9 @@ def main() -> None:
         grid = pub.Grid.from_frame(queries.yearly_grid(engine, year, settings.lasting_months))
         times = []
         for _ in range(runs):
-            started = time.perf_counter()
+            began = time.perf_counter()
             decided = publication.decide(grid, year, settings.suppress_below)
-            times.append(time.perf_counter() - started)
+            times.append(time.perf_counter() - began)
         lines.append(f"| {year} | {statistics.median(times):.2f} | {max(times):.2f} | "
                      f"{len(decided.cells)} | {len(decided.hidden)} | {len(decided.small_hidden())} |")  # fmt: skip
         print(lines[-1], flush=True)

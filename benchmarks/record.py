@@ -17,6 +17,7 @@ KINDS = {
     "import": "Import: rows per second and memory",
     "elements": "Elements: what each kind of element costs the browser",
     "publication": "Publication: the year's suppression decision",
+    "deck": "Decks: the PowerPoint beside the PDF of the same choice",
 }
 RUNS = "<!-- runs: newest first -->"
 HEADING = re.compile(r"^(#+) ", re.M)

@@ -12,7 +12,7 @@ from components.drawing.chart_export import file_name, png_download
 from components.shell import filters, layout
 from components.shell.guard import render_safely
 from components.shell.i18n import t
-from components.views import briefing
+from components.views import briefing, decks
 
 PLOT_CONFIG = {"displaylogo": False}
 GAUGE_COLUMNS = 3  # gauges per row, as on Doelen
@@ -84,11 +84,16 @@ def render() -> None:
         # are the same ones Overzicht and the slides show for it.
         st.caption(t("briefing.programma_genegeerd"))
     layout.fictional_notice()
-    left, right = st.columns([1, 2], vertical_alignment="center")
+    left, middle, right = st.columns([1, 1.25, 1.75], vertical_alignment="center")
     left.download_button(
         t("briefing.download_pdf"), data=lambda: briefing.pdf(view),
         file_name=file_name(f"briefing {content.title}", "pdf"),
         mime="application/pdf", key="dl_briefing_pdf", on_click="ignore", type="primary",
+    )  # fmt: skip
+    middle.download_button(
+        t("briefing.download_pptx"), data=decks.briefing_file(sel, date.today()),
+        file_name=file_name(f"briefing {content.title}", "pptx"),
+        mime=decks.PPTX_MIME, key="dl_briefing_pptx", on_click="ignore",
     )  # fmt: skip
     right.caption(t("briefing.download_uitleg"))
     if content.no_trajectories:

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
 from components.drawing import alt_text, charts, context_lines, figures, gauges, maps
+from components.drawing.chart_export import file_name
 from components.shell import data, filters, layout
 from components.shell.guard import calm, render_safely
 from components.shell.i18n import t
 from components.shell.style import FOCUS_CSS
-from components.views import target_status as ts
+from components.views import decks, slides
 from components.views import time_to_placement as placement
 from components.views.map_view import map_view
-from components.views.overview import SLIDE_HEADLINES, national_numbers, partnership_numbers
-from components.views.trajecten_controls import HR_PROGRAMME
+from components.views.overview import SLIDE_HEADLINES, partnership_numbers
 from domain import context_line
-from domain.formatting import fmt_date, fmt_int
 
 SLIDE_PARAM = "dia"  # the slide number in the URL, so a link opens that slide
 # Static CSS only, never data: no sidebar, large type and black on white for a projector. Captions
@@ -69,18 +70,7 @@ def national_slide(year: int, threshold: int) -> None:
     partnerships = context_line.cases(data.partnerships())
 
     def numbers() -> None:
-        members = data.partnership_members()
-        members = members[members["partnership_id"].isin(partnerships["id"])]
-        municipalities = members.loc[members["member_type"] == "gemeente", "area_code"].nunique()
-        shown = national_numbers(year)
-        layout.tiles(
-            [
-                (t("overzicht.samenwerkingen"), str(len(partnerships)), None),
-                (t("overzicht.gemeenten"), str(municipalities), None),
-                (t("overzicht.aangemeld", jaar=year), shown["aangemeld"], None),
-                (t("overzicht.geplaatst", jaar=year), shown["geplaatst"], None),
-            ]
-        )
+        layout.tiles([(label, value, None) for label, value in slides.national_tiles(year)])
 
     def partner_map() -> None:
         view = map_view(year)
@@ -100,28 +90,6 @@ def national_slide(year: int, threshold: int) -> None:
     calm(partner_map)
 
 
-def highlight(
-    name: str, year: int, measured: list[tuple[str, ts.Measured]], shown: dict[str, str]
-) -> str:
-    """One sentence for the slide: the first target's status, else the year's placements."""
-    if measured:
-        programme, m = measured[0]
-        return t("presentatie.hoogtepunt_doel", programma=programme,
-                 status=gauges.status_text(m.pace).lower(), gerealiseerd=m.shown,
-                 doel=fmt_int(m.pace.target))  # fmt: skip
-    return t("presentatie.hoogtepunt_geplaatst", naam=name, jaar=year, aantal=shown["geplaatst"])
-
-
-def slides(partnership_code: str | None) -> pd.DataFrame:
-    """The partnerships that get a slide: the cases, and a labour-market region only when it is
-    chosen in the filters (the 35 regions have no trajectories to present)."""
-    everything = data.partnerships()
-    keep = ~everything["kind"].map(context_line.is_region) | (
-        everything["code"] == partnership_code
-    )
-    return everything[keep]
-
-
 def partnership_slide(p: pd.Series, year: int, threshold: int) -> None:
     st.title(str(p["name"]))
     calm(lambda: _facts(p))
@@ -130,9 +98,8 @@ def partnership_slide(p: pd.Series, year: int, threshold: int) -> None:
         st.caption(t("context_regel.dia_regio"))
         context_lines.no_trajectories(p)
         return
-    programmes = data.programmes().set_index("id")
-    programmes = programmes[programmes["partnership_id"] == p["id"]]
-    measured: list[tuple[str, ts.Measured]] = []
+    programmes = slides.programmes_of(p)
+    measured: list[slides.Target] = []
     shown = {"geplaatst": "–"}
 
     def numbers() -> None:
@@ -141,16 +108,16 @@ def partnership_slide(p: pd.Series, year: int, threshold: int) -> None:
         layout.tiles([(t(f"presentatie.{k}", jaar=year), shown[k], None) for k in HEADLINES])
 
     def targets() -> None:
-        groups = ts.year_groups(programmes, year)
-        if not groups:
+        found = slides.targets(programmes, year, threshold)
+        if not found:
             st.markdown(t("presentatie.geen_doelen", jaar=year))
             return
-        columns = st.columns(min(len(groups), 3))
-        for i, g in enumerate(groups):
-            m = ts.measure(g, threshold)
-            measured.append((str(programmes.loc[g.programme_id, "name"]), m))
+        columns = st.columns(min(len(found), 3))
+        for i, target in enumerate(found):
+            g, m = target.group, target.measured
+            measured.append(target)
             with columns[i % len(columns)]:
-                st.markdown(f"**{programmes.loc[g.programme_id, 'name']}**")
+                st.markdown(f"**{target.name}**")
                 figure = figures.gauge(
                     m.realised, g.value, m.pace.expected, None,
                     gauges.STATUS_COLOURS[m.pace.status], hidden=m.hidden, hidden_text=m.shown,
@@ -162,17 +129,7 @@ def partnership_slide(p: pd.Series, year: int, threshold: int) -> None:
 
     calm(numbers)
     calm(targets)
-    calm(lambda: st.markdown(f"### {highlight(str(p['name']), year, measured, shown)}"))
-
-
-def comparison_partnership() -> pd.Series | None:
-    """Holland Rijnland, whose joint purchase exists to learn which provider's method works: it
-    gets a last slide comparing its providers. None when the database has no such programme."""
-    programmes = data.programmes()
-    hr = programmes.loc[programmes["code"] == HR_PROGRAMME, "partnership_id"].dropna()
-    partnerships = data.partnerships()
-    found = partnerships[partnerships["id"].isin(hr)]
-    return found.iloc[0] if not found.empty else None
+    calm(lambda: st.markdown(f"### {slides.highlight(str(p['name']), year, measured, shown)}"))
 
 
 def comparison_slide(p: pd.Series, year: int, threshold: int) -> None:
@@ -197,12 +154,9 @@ def comparison_slide(p: pd.Series, year: int, threshold: int) -> None:
 
 
 def _facts(p: pd.Series) -> None:
-    members = data.partnership_members((int(p["id"]),))
-    names = ", ".join(dict.fromkeys(members["organisation_name"].fillna(members["area_name"])))
-    source = p["source_title"] if isinstance(p["source_title"], str) else "–"
-    st.markdown(t("presentatie.feiten", soort=t(f"soort.{p['kind']}"),
-                  sinds=fmt_date(p["start_date"]), leden=names))  # fmt: skip
-    st.caption(t("presentatie.bron", bron=source))
+    text, source = slides.facts(p)
+    st.markdown(text)
+    st.caption(source)
 
 
 def render() -> None:
@@ -210,8 +164,8 @@ def render() -> None:
     st.html(FOCUS_CSS)
     year = filters.current().year
     threshold = data.settings().suppress_below
-    partnerships = slides(filters.current().partnership)
-    compared = comparison_partnership()
+    partnerships = slides.partnerships(filters.current().partnership)
+    compared = slides.comparison_partnership()
     # The comparison comes last, so links to the other slides keep their numbers.
     count = 1 + len(partnerships) + (compared is not None)
     number = slide_number(count)
@@ -223,6 +177,13 @@ def render() -> None:
     else:
         calm(lambda: comparison_slide(compared, year, threshold))
     calm(layout.fictional_notice)
+    st.download_button(
+        t("presentatie.download_pptx"),
+        data=decks.presentation_file(year, filters.current().partnership, date.today()),
+        file_name=file_name(t("deck.titel_presentatie", jaar=year), "pptx"),
+        mime=decks.PPTX_MIME, key="dl_presentatie_pptx", on_click="ignore",
+    )  # fmt: skip
+    st.caption(t("presentatie.download_uitleg"))
     st.caption(t("presentatie.toetsen"))
     st.page_link("pages/overzicht.py", label=t("presentatie.sluiten"), icon=":material/close:")
     layout.definitions()

@@ -5,7 +5,9 @@ municipality of the five cases, the builders that draw the pages are run as the 
 Overzicht (tiles, chart, and its table as the CSV download holds it), the slides of Presentatie,
 every gauge card of Doelen (its rows as Doelen's CSV holds them, members and history), Gemeente
 (tiles, reach, and its table as the CSV holds it), Kaart (the tooltips and colours), the
-briefing (the page, and for 2025 and 2026 the text of its PDF) and the funnels of Trajecten and
+briefing (the page, and for 2025 and 2026 the text of its PDF and of its PowerPoint with the
+data of its funnel chart), the PowerPoint of Presentatie (its tiles; for 2025 and 2026 its text)
+and the funnels of Trajecten and
 the briefing (on screen, in the CSV and in the Excel file). Every count they show is collected where they ask for it (domain.publication's
 `Publication.of`), with the atoms it adds up: the relations between the numbers (totals of
 programmes, partnerships, municipalities, work plus training) follow from the atoms.
@@ -30,10 +32,11 @@ from datetime import date
 import pandas as pd
 import pytest
 import streamlit as st
+from pptx import Presentation
 from pypdf import PdfReader
 
 from components.shell import data, filters, publication
-from components.views import briefing, gemeente_view, overview
+from components.views import briefing, decks, gemeente_view, overview
 from components.views import target_cards as cards
 from components.views import target_status as ts
 from components.views import trajecten_view as tv
@@ -136,18 +139,56 @@ def _map_counts(info: pd.DataFrame) -> list[str]:
     return [line.rsplit(": ", 1)[-1] for line in info["cijfer"]]
 
 
-def _briefing_counts(view: briefing.BriefingView, printed: bool = False) -> list[str]:
+def _deck(deck) -> tuple[str, list[tuple[str, float]]]:
+    """A deck as its .pptx holds it: the text of every slide and its notes, and every value in
+    its charts' data, by category (its pictures are the PDF's, of the same figures)."""
+    prs = Presentation(io.BytesIO(decks.pptx(deck, pictures=False)))
+    text, values = [], []
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                text.append(shape.text_frame.text)
+            if shape.has_chart:
+                for series in shape.chart.plots[0].series:
+                    categories = shape.chart.plots[0].categories
+                    values += [(str(c), v) for c, v in zip(categories, series.values, strict=True)
+                               if v is not None]  # fmt: skip
+        text.append(slide.notes_slide.notes_text_frame.text)
+    return re.sub(r"\s+", " ", " ".join(text)), values
+
+
+def _briefing_counts(
+    view: briefing.BriefingView, sel: filters.Selection, printed: bool = False
+) -> list[str]:
     out = [h.value for h in view.content.headlines]
     out += _split(view.content.placements)
     out = out + [view.content.funnel[0][1]] if view.content.funnel else out
     if printed:
-        # The PDF prints the same content (its charts are pictures of the same figures): every
-        # count the page shows is in the PDF's text, so the PDF publishes nothing else for them.
+        # The PDF and the PowerPoint print the same content (their gauges and map are pictures of
+        # the same figures): every count the page shows is in their text, and the deck's funnel
+        # chart holds the funnel's shown counts and nothing else.
         text = " ".join(
             page.extract_text() for page in PdfReader(io.BytesIO(briefing_pdf(view.content))).pages
         )
         missing = [label for label in out if label not in text]
         assert not missing, f"the PDF of {view.content.title!r} lacks {missing}"
+        text, values = _deck(decks.briefing_draft(sel, date.today()))
+        missing = [label for label in out if label not in text]
+        assert not missing, f"the PowerPoint of {view.content.title!r} lacks {missing}"
+        funnel = {stage: decks.count_value(shown) for stage, shown, _ in view.content.funnel}
+        assert values == [(stage, v) for stage, v in funnel.items() if v is not None]
+    return out
+
+
+def _presentation_counts(deck, printed: bool) -> list[str]:
+    """The tiles of every slide of the presentation's deck, and (printed) that its text holds them."""
+    # Slide 1's first two tiles count partnerships and municipalities, not people.
+    out = [value for _, value in deck.slides[0].tiles[2:]]
+    out += [value for s in deck.slides[1:] for _, value in s.tiles]
+    if printed:
+        text, _ = _deck(deck)
+        missing = [label for label in out if label not in text]
+        assert not missing, f"the presentation's PowerPoint lacks {missing}"
     return out
 
 
@@ -230,7 +271,10 @@ def _collect(collected: Collected, year: int) -> None:
     selections += [filters.Selection(year, municipality=c) for c in municipalities]
     for sel in selections:
         _build(collected, "briefing", lambda sel=sel: briefing.build(sel),
-               lambda view: _briefing_counts(view, printed=year in ATTACKED))  # fmt: skip
+               lambda view, sel=sel: _briefing_counts(view, sel, printed=year in ATTACKED))  # fmt: skip
+    _build(collected, "presentatie (pptx)",
+           lambda: decks.presentation_draft(year, None, date.today()),
+           lambda deck: _presentation_counts(deck, printed=year in ATTACKED))  # fmt: skip
     whole = {"registered_from": date(year, 1, 1), "registered_to": date(year, 12, 31)}
     funnels = [TrajectoryFilter(**whole)]
     funnels += [TrajectoryFilter(**whole, programme_ids=(int(p),)) for p in programmes["id"]]
@@ -286,8 +330,8 @@ def _as_published(atoms: frozenset, value: int, label: str) -> Published:
 def test_every_year_and_every_view_was_collected(published):
     first, last = data.year_range() or (0, -1)
     assert sorted(published.counts) == list(range(first, last + 1))
-    for view in ("overzicht", "overview (en)", "presentatie", "doelen", "gemeente", "kaart",
-                 "briefing", "trajecten"):  # fmt: skip
+    for view in ("overzicht", "overview (en)", "presentatie", "presentatie (pptx)", "doelen",
+                 "gemeente", "kaart", "briefing", "trajecten"):  # fmt: skip
         assert published.shown[view] > 0, f"{view} showed no counts"
     assert sum(len(c) for c in published.counts.values()) > 500
 

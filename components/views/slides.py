@@ -1,0 +1,100 @@
+"""What the slides of Presentatie say, computed once for the page and its PowerPoint deck: which
+partnerships get a slide, the national tiles, a partnership's facts, targets and highlight, and the
+partnership whose providers are compared."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components.drawing import gauges
+from components.shell import data
+from components.shell.i18n import t
+from components.views import target_status as ts
+from components.views.overview import national_numbers
+from components.views.trajecten_controls import HR_PROGRAMME
+from domain import context_line
+from domain.formatting import fmt_date, fmt_int
+from domain.targets import TargetGroup
+
+
+@dataclass(frozen=True)
+class Target:
+    """One gauge of a partnership slide: the programme's name, its target group and where it is."""
+
+    name: str
+    group: TargetGroup
+    measured: ts.Measured
+
+
+def partnerships(partnership_code: str | None) -> pd.DataFrame:
+    """The partnerships that get a slide: the cases, and a labour-market region only when it is
+    chosen in the filters (the 35 regions have no trajectories to present)."""
+    everything = data.partnerships()
+    keep = ~everything["kind"].map(context_line.is_region) | (
+        everything["code"] == partnership_code
+    )
+    return everything[keep]
+
+
+def comparison_partnership() -> pd.Series | None:
+    """Holland Rijnland, whose joint purchase exists to learn which provider's method works: it
+    gets a last slide comparing its providers. None when the database has no such programme."""
+    programmes = data.programmes()
+    hr = programmes.loc[programmes["code"] == HR_PROGRAMME, "partnership_id"].dropna()
+    found = data.partnerships()
+    found = found[found["id"].isin(hr)]
+    return found.iloc[0] if not found.empty else None
+
+
+def national_tiles(year: int) -> list[tuple[str, str]]:
+    """Slide 1's numbers: the cases, their municipalities, and the year's registrations and
+    placements as the year's decision shows them."""
+    cases = context_line.cases(data.partnerships())
+    members = data.partnership_members()
+    members = members[members["partnership_id"].isin(cases["id"])]
+    municipalities = members.loc[members["member_type"] == "gemeente", "area_code"].nunique()
+    shown = national_numbers(year)
+    return [
+        (t("overzicht.samenwerkingen"), str(len(cases))),
+        (t("overzicht.gemeenten"), str(municipalities)),
+        (t("overzicht.aangemeld", jaar=year), shown["aangemeld"]),
+        (t("overzicht.geplaatst", jaar=year), shown["geplaatst"]),
+    ]
+
+
+def facts(p: pd.Series) -> tuple[str, str]:
+    """'**Soort** sinds ... Deelnemers: ...' (markdown) and 'Bron: ...' of a partnership."""
+    members = data.partnership_members((int(p["id"]),))
+    names = ", ".join(dict.fromkeys(members["organisation_name"].fillna(members["area_name"])))
+    source = p["source_title"] if isinstance(p["source_title"], str) else "–"
+    return (
+        t("presentatie.feiten", soort=t(f"soort.{p['kind']}"), sinds=fmt_date(p["start_date"]),
+          leden=names),
+        t("presentatie.bron", bron=source),
+    )  # fmt: skip
+
+
+def programmes_of(p: pd.Series) -> pd.DataFrame:
+    programmes = data.programmes().set_index("id")
+    return programmes[programmes["partnership_id"] == p["id"]]
+
+
+def targets(programmes: pd.DataFrame, year: int, threshold: int) -> list[Target]:
+    """The year's targets of the programmes, each measured on its peildatum."""
+    return [
+        Target(str(programmes.loc[g.programme_id, "name"]), g, ts.measure(g, threshold))
+        for g in ts.year_groups(programmes, year)
+    ]
+
+
+def highlight(name: str, year: int, measured: list[Target], shown: dict[str, str]) -> str:
+    """One sentence for the slide: the first target's status, else the year's placements."""
+    if measured:
+        first = measured[0]
+        m = first.measured
+        return t("presentatie.hoogtepunt_doel", programma=first.name,
+                 status=gauges.status_text(m.pace).lower(), gerealiseerd=m.shown,
+                 doel=fmt_int(m.pace.target))  # fmt: skip
+    return t("presentatie.hoogtepunt_geplaatst", naam=name, jaar=year, aantal=shown["geplaatst"])
