@@ -7,7 +7,7 @@ import streamlit as st
 
 from components.shell import data
 from components.shell.i18n import t
-from domain.formatting import fmt_date
+from domain.formatting import current_language, fmt_date
 
 
 def header(page: str) -> None:
@@ -51,14 +51,32 @@ def data_date() -> None:
     st.caption(t("algemeen.stand_per", datum=fmt_date(latest)))
 
 
+def _export_words() -> dict:
+    """The language and the words of an export, read during the page's run: the file is made on
+    a server thread later, outside the run's language."""
+    threshold = data.settings().suppress_below
+    return {
+        "language": current_language(),
+        "note": t("export.toelichting"),
+        "legend": (
+            (f"<{threshold}", t("export.klein", drempel=threshold)),
+            ("x", t("export.afgeschermd")),
+            ("–", t("export.geen_waarde")),
+            (t("export.getallen_kop"), t("export.getallen")),
+        ),
+    }
+
+
 def table_download(df: pd.DataFrame, file_stem: str, key: str) -> None:
-    """A CSV download of a table that is already suppressed and formatted for people."""
+    """A CSV download of a table that is already suppressed and formatted for people: the file
+    holds its numbers as numbers (domain.export)."""
     from domain.export import safe_csv
 
+    words = _export_words()
     # The file is only made when clicked: building it on every run cost each page run CPU.
     st.download_button(
         t("algemeen.download_csv"),
-        data=lambda: safe_csv(df),
+        data=lambda: safe_csv(df, words["language"], words["note"]),
         file_name=f"{file_stem}.csv",
         mime="text/csv",
         key=key,
@@ -70,14 +88,18 @@ def table_downloads(df: pd.DataFrame, file_stem: str, key: str) -> None:
     """CSV and Excel downloads side by side of a table that is already suppressed and formatted."""
     from domain.export import safe_csv, safe_xlsx
 
+    words = _export_words()
+    sheet = t("export.blad")
     c1, c2, _ = st.columns([1, 1, 3])
     # The files are only made when clicked: building them on every run cost each run CPU.
     c1.download_button(
-        t("algemeen.download_csv"), data=lambda: safe_csv(df), file_name=f"{file_stem}.csv",
-        mime="text/csv", key=f"{key}_csv", on_click="ignore",
+        t("algemeen.download_csv"), data=lambda: safe_csv(df, words["language"], words["note"]),
+        file_name=f"{file_stem}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore",
     )  # fmt: skip
     c2.download_button(
-        t("algemeen.download_xlsx"), data=lambda: safe_xlsx(df), file_name=f"{file_stem}.xlsx",
+        t("algemeen.download_xlsx"),
+        data=lambda: safe_xlsx(df, sheet, **words),
+        file_name=f"{file_stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx", on_click="ignore",
     )  # fmt: skip

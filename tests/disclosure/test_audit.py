@@ -44,8 +44,8 @@ from components.views.map_view import map_view
 from data_access.filters import TrajectoryFilter
 from domain import context_line
 from domain.disclosure_audit import Published, audit, ranges
-from domain.export import safe_csv, safe_xlsx
-from domain.formatting import use_language
+from domain.export import CSV_FIELDS, SEPARATORS, safe_csv, safe_xlsx
+from domain.formatting import current_language, fmt_int, use_language
 from domain.publication import Publication
 from domain.suppression import is_small
 from reports.briefing_pdf import briefing_pdf
@@ -88,17 +88,44 @@ def _column(frame: pd.DataFrame | None, name: str) -> list[str]:
     return [] if frame is None or name not in frame else [str(v) for v in frame[name]]
 
 
+def _as_shown(read: pd.DataFrame) -> pd.DataFrame:
+    """A download read back as the page showed it: each whole number formatted as the page does,
+    and each empty cell that the row's note names given its label back ('<10', 'x')."""
+    read = read.fillna("")
+    notes = read.pop(_note()) if _note() in read else pd.Series("", index=read.index)
+    for column in read.columns:
+        read[column] = [fmt_int(int(v)) if re.fullmatch(r"0|[1-9]\d*", v) else v
+                        for v in read[column]]  # fmt: skip
+    for i, note in zip(read.index, notes, strict=True):
+        for part in filter(None, note.split("; ")):
+            column, label = part.rsplit(": ", 1)
+            assert read.loc[i, column] == "", (column, read.loc[i, column], label)
+            read.loc[i, column] = label
+    return read
+
+
 def _csv(frame: pd.DataFrame | None) -> pd.DataFrame | None:
-    """The table as its CSV download holds it (layout.table_download hands out these bytes)."""
+    """The table as its CSV download holds it (layout.table_download hands out these bytes), read
+    by pandas with the Dutch separators and given its labels back."""
     if frame is None:
         return None
-    return pd.read_csv(io.BytesIO(safe_csv(frame)), sep=";", dtype=str, encoding="utf-8-sig")
+    language = current_language()  # the page's: the download is made in it
+    read = pd.read_csv(io.BytesIO(safe_csv(frame, language, _note())),
+                       sep=CSV_FIELDS[language], decimal=SEPARATORS[language][1], dtype=str,
+                       encoding="utf-8-sig", keep_default_na=False)  # fmt: skip
+    return _as_shown(read)
 
 
 def _xlsx(frame: pd.DataFrame) -> pd.DataFrame:
-    """The table as its Excel download holds it (layout.table_downloads)."""
-    read = pd.read_excel(io.BytesIO(safe_xlsx(frame)), dtype=str, engine="openpyxl")
-    return read.fillna("")
+    """The table as its Excel download holds it (layout.table_downloads), given its labels back."""
+    book = safe_xlsx(frame, language=current_language(), note=_note())
+    return _as_shown(pd.read_excel(io.BytesIO(book), dtype=str, engine="openpyxl"))
+
+
+def _note() -> str:
+    from components.shell.i18n import t
+
+    return t("export.toelichting")
 
 
 # Where each view shows counts of the year (the other numbers on a page are targets, shares,
