@@ -128,9 +128,7 @@ def import_trajectories(
     checked = check_rows(file_name, table, reference, programme_code, today, progress)
     codes = _programme_codes(table)
     if not checked.problems and len(codes) > 1:
-        checked.problems.append(
-            Problem(None, "programma", "een bestand hoort bij één programma; splits het bestand.")
-        )
+        checked.problems.append(Problem(None, "programma", t("upload.een_programma")))
     code = programme_code or (codes.pop() if len(codes) == 1 else None)
     with engine.connect() as conn:
         programme_id = (

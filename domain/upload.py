@@ -11,7 +11,7 @@ import csv
 import io
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 import numpy as np
@@ -81,11 +81,31 @@ POSTCODE_SHAPE = r"[0-9]{4}[ \t]?[A-Za-z]{2}"
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the file: where (row, column) and what, in the reader's language."""
+    """One thing wrong with the file: where (row, column) and what, in the reader's language.
+    `last_row`: the same message holds for every row from `row` up to it (see `grouped`)."""
 
     row: int | None
     column: str | None
     message: str
+    last_row: int | None = None
+
+
+def grouped(problems: list[Problem]) -> list[Problem]:
+    """The problems as a person reads them: the same message in the same column on consecutive
+    rows is one problem over those rows ('rij 2–2.001: ...'), in the order of the first row."""
+    out: list[Problem] = []
+    open_: dict[tuple, int] = {}  # (column, message) -> index in out of its last group
+    for p in problems:
+        key = (p.column, p.message)
+        i = open_.get(key)
+        if p.row is not None and i is not None:
+            last = out[i].last_row or out[i].row
+            if last is not None and p.row == last + 1:
+                out[i] = replace(out[i], last_row=p.row)
+                continue
+        open_[key] = len(out)
+        out.append(p)
+    return out
 
 
 class UploadRefused(Exception):  # noqa: N818 - it is a verdict, not an error of the program
@@ -478,6 +498,14 @@ def check_rows(
     code = given.where(given != "", programme or "")
     if programme:
         differs = ((given != "") & (given != programme)).to_numpy()
+        named = set(given[given != ""])
+        if differs.all() and len(named) == 1:
+            # The whole file names another programme than the chosen one: one message, not one
+            # per row; the rows are checked further against the programme the file names.
+            problems.append(Problem(None, "programma", t(
+                "upload.programma_bestand", programma=next(iter(named)), gekozen=programme)))  # fmt: skip
+            differs = np.zeros(total, dtype=bool)
+            code = given
         found.add(
             differs,
             "programma",
@@ -575,7 +603,7 @@ def check_rows(
     rows = pd.DataFrame({f: out[f].to_numpy(dtype=object) for f in ROW_FIELDS})
     rows = rows.loc[~found.bad].reset_index(drop=True)
     progress("controleren", total, total)
-    return Checked(rows, found.problems())
+    return Checked(rows, problems + found.problems())
 
 
 def _ordinal(text: str) -> float:

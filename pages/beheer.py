@@ -16,6 +16,8 @@ from data_access import imports
 from domain.formatting import fmt_date, fmt_int
 from domain.roles import ADMIN, VIEWER, NotAllowed, User
 
+UNDONE_KEY = "beheer_teruggedraaid"  # the undo's message, said again after the rerun
+
 
 def status_panel() -> None:
     status = data.data_status()
@@ -58,6 +60,9 @@ def imports_panel(user: User | None) -> None:
     )
     st.dataframe(table, hide_index=True, width="stretch")
     layout.table_download(table, "importlog", key="dl_imports")
+    said = st.session_state.pop(UNDONE_KEY, None)
+    if said:  # the undo of the run before this one, which reran the page
+        st.success(said)
     undoable = log[(log["status"] == "ingelezen") & ~log["is_fictional"].astype(bool)]
     if user is None or user.role == VIEWER or undoable.empty:
         return
@@ -68,14 +73,20 @@ def imports_panel(user: User | None) -> None:
             format_func=lambda i: f"{i}: {undoable.set_index('id').loc[i, 'file_name']}",
         )
         sure = st.checkbox(t("beheer.terugdraaien_zeker"))
-        if st.form_submit_button(t("beheer.terugdraaien")) and sure:
-            try:
-                n = imports.undo_import(data.engine(), int(chosen), user)
-            except (ValueError, NotAllowed) as exc:
-                st.error(str(exc))
-                return
-            data.clear()
-            st.success(t("beheer.teruggedraaid", nummer=chosen, aantal=fmt_int(n)))
+        if not st.form_submit_button(t("beheer.terugdraaien")):
+            return
+        if not sure:
+            st.warning(t("beheer.terugdraaien_aanvinken"))
+            return
+        try:
+            n = imports.undo_import(data.engine(), int(chosen), user)
+        except (ValueError, NotAllowed) as exc:
+            st.error(str(exc))
+            return
+    data.clear()
+    # Run the page again, so that the log, the status and this list show the undo at once.
+    st.session_state[UNDONE_KEY] = t("beheer.teruggedraaid", nummer=chosen, aantal=fmt_int(n))
+    st.rerun()
 
 
 def render() -> None:

@@ -10,7 +10,7 @@ from components.shell.i18n import t
 from data_access import imports
 from domain.formatting import fmt_int
 from domain.roles import User, may_write_for
-from domain.upload import template_csv, template_ods
+from domain.upload import Problem, grouped, template_csv, template_ods
 
 ODS_MIME = "application/vnd.oasis.opendocument.spreadsheet"
 # The stages of an import, in order, and the share of the bar each one ends at.
@@ -31,14 +31,32 @@ def writable_programmes(user: User) -> pd.DataFrame:
     return programmes[programmes["id"].isin(allowed)]
 
 
-def problems_table(result: imports.ImportResult) -> pd.DataFrame:
+SHOWN_PROBLEMS = 200  # on screen, as a table that wraps; the download holds every one
+FROM_FILE = ""  # the programme choice 'from the file'
+RESULT_KEY = "upload_uitslag"  # the outcome of the last import, said again after the rerun
+
+
+def _rows(p: Problem) -> str:
+    if p.row is None:
+        return "–"
+    if p.last_row is None:
+        return fmt_int(p.row)
+    return t("beheer.rijen", van=fmt_int(p.row), tot=fmt_int(p.last_row))
+
+
+def problems_table(problems: list[Problem]) -> pd.DataFrame:
+    """One row per problem as a person reads it: repeated messages on consecutive rows grouped."""
     return pd.DataFrame(
         {
-            t("kolom.rij"): [p.row if p.row is not None else "–" for p in result.problems],
-            t("kolom.kolom"): [p.column or "–" for p in result.problems],
-            t("kolom.melding"): [p.message for p in result.problems],
+            t("kolom.rij"): [_rows(p) for p in problems],
+            t("kolom.kolom"): [p.column or "–" for p in problems],
+            t("kolom.melding"): [p.message for p in problems],
         }
     )
+
+
+def refused_message(count: int) -> str:
+    return t("beheer.geweigerd_een") if count == 1 else t("beheer.geweigerd", aantal=fmt_int(count))
 
 
 def progress_bar(bar):
@@ -73,36 +91,48 @@ def upload_panel(user: User) -> None:
     if programmes.empty:
         st.info(t("beheer.geen_programma_rechten"))
         return
-    names = dict(zip(programmes["code"], programmes["name"], strict=True))
-    code = st.selectbox(
-        t("filters.programma"), list(names), format_func=names.get, key="upload_programma"
+    names = {FROM_FILE: t("beheer.uit_bestand")} | dict(
+        zip(programmes["code"], programmes["name"], strict=True)
     )
+    # 'From the file' first for who may upload for several programmes; who may upload for one
+    # gets that one preselected, so a file without a programma column needs no choice.
+    code = st.selectbox(
+        t("filters.programma"), list(names), format_func=names.get, key="upload_programma",
+        index=1 if len(programmes) == 1 else 0, help=t("beheer.programma_uitleg"),
+    )  # fmt: skip
     file = st.file_uploader(
         t("beheer.bestand_kiezen"), type=["csv", "xlsx", "ods"], key="upload_bestand"
     )
+    said = st.session_state.pop(RESULT_KEY, None)
+    if said is not None:  # the import of the run before this one, which reran the page
+        kind, text = said
+        (st.info if kind == "info" else st.success)(text)
     if file is None or not st.button(t("beheer.inlezen"), type="primary", key="upload_knop"):
         return
     bar = st.progress(0.0, text=t("beheer.bezig"))
     result = imports.import_trajectories(
-        data.engine(), file.name, file.getvalue(), user, code, progress=progress_bar(bar)
+        data.engine(), file.name, file.getvalue(), user, code or None, progress=progress_bar(bar)
     )
     bar.empty()
     if result.status == "geweigerd":
-        st.error(t("beheer.geweigerd", aantal=len(result.problems)))
-        table = problems_table(result)
-        st.dataframe(table, hide_index=True, width="stretch")
-        layout.table_download(table, "meldingen_" + file.name.rsplit(".", 1)[0], key="dl_meldingen")
+        problems = grouped(result.problems)
+        st.error(refused_message(len(problems)))
+        table = problems_table(problems)
+        if len(table) > SHOWN_PROBLEMS:
+            st.caption(t("beheer.meldingen_eerste", getoond=fmt_int(SHOWN_PROBLEMS),
+                         aantal=fmt_int(len(table))))  # fmt: skip
+        # A plain table wraps long messages (the grid cut them off); the download holds them all.
+        layout.plain_table(table.head(SHOWN_PROBLEMS))
+        layout.table_download(table, t("beheer.meldingen_bestand") + "_" + file.name.rsplit(".", 1)[0],
+                              key="dl_meldingen")  # fmt: skip
         return
     data.clear()  # the new figures must show on every page at once
     if result.status == "ongewijzigd":
-        st.info(t("beheer.ongewijzigd", aantal=fmt_int(result.unchanged)))
+        said = ("info", t("beheer.ongewijzigd", aantal=fmt_int(result.unchanged)))
     else:
-        st.success(
-            t(
-                "beheer.ingelezen",
-                nieuw=fmt_int(result.new),
-                gewijzigd=fmt_int(result.changed),
-                ongewijzigd=fmt_int(result.unchanged),
-                nummer=result.import_id,
-            )
-        )
+        said = ("success", t("beheer.ingelezen", nieuw=fmt_int(result.new),
+                             gewijzigd=fmt_int(result.changed),
+                             ongewijzigd=fmt_int(result.unchanged), nummer=result.import_id))  # fmt: skip
+    # Run the page again, so that the import log and the status above show this import at once.
+    st.session_state[RESULT_KEY] = said
+    st.rerun()

@@ -302,3 +302,37 @@ def test_row_errors_are_found_in_semicolon_and_excel_files_too(engine, setup, fm
     result = run(engine, setup, f"fout.{'xlsx' if fmt == 'xlsx' else 'csv'}", content)
     assert (4, "gemeentecode") in problems_of(result)
     assert count(engine, trajectory) == 0
+
+
+def test_a_file_of_another_programme_is_one_message_and_the_rows_real_errors_stay_named(
+    engine, setup
+):
+    """Issue 26: the chosen programme differs on every row of a file that names one programme.
+    That is one message for the whole file, not one per row; the rows are checked against the
+    programme the file names, so a real error (an unknown municipality) is still named."""
+    rows = [f"K-{i:03d},GM0546,ANDER,,2025-01-10,,,,,,,," for i in range(50)]
+    rows.append("K-999,GM9999,ANDER,,2025-01-10,,,,,,,,")
+    result = imports.import_trajectories(
+        engine, "ander.csv", csv_bytes(rows), setup["admin"], "TEST", today=TODAY
+    )
+    assert result.status == "geweigerd"
+    whole = [p for p in result.problems if p.row is None]
+    assert len(whole) == 1 and "het hele bestand hoort bij programma 'ANDER'" in whole[0].message
+    assert "'TEST'" in whole[0].message
+    named = [(p.row, p.column) for p in result.problems if p.row is not None]
+    assert (52, "gemeentecode") in named
+    assert not any("wijkt af" in p.message for p in result.problems)
+
+
+def test_repeated_messages_on_consecutive_rows_read_as_one_range():
+    from domain.upload import Problem, grouped
+
+    problems = [Problem(r, "intakedatum", "ligt voor de aanmelddatum.") for r in range(2, 2002)]
+    problems.insert(3, Problem(5, "gemeentecode", "gemeente 'GM9999' is onbekend."))
+    problems.append(Problem(2005, "intakedatum", "ligt voor de aanmelddatum."))
+    assert grouped(problems) == [
+        Problem(2, "intakedatum", "ligt voor de aanmelddatum.", last_row=2001),
+        Problem(5, "gemeentecode", "gemeente 'GM9999' is onbekend."),
+        Problem(2005, "intakedatum", "ligt voor de aanmelddatum."),
+    ]
+    assert grouped([Problem(None, None, "leeg.")] * 2) == [Problem(None, None, "leeg.")] * 2
