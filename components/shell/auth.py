@@ -116,11 +116,15 @@ def login_form(key: str = "login") -> None:
         st.session_state[SESSION_KEY] = token
         st.session_state[f"{key}_failures"] = 0
         here = _here()
-        if here is not None:
+        if here is not None and sessions.routes_mounted():
             # The browser fetches its cookie and comes back to this page (a new run), signed in.
             _redirect(sessions.sign_in_url(token, here))
             st.stop()
+        # Without the cookie routes (`streamlit run app.py`) the sign-in holds for this browser
+        # session, until a reload: the form says so.
         st.rerun()
+    if not sessions.routes_mounted():
+        st.caption(t("auth.zonder_routes"))
 
 
 def provider_reachable(metadata_url: str) -> bool:

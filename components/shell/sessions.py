@@ -13,6 +13,7 @@ OIDC sign-in keeps Streamlit's own cookie and does not pass through here.
 from __future__ import annotations
 
 import logging
+import os
 import secrets
 from functools import cache
 from urllib.parse import urlencode
@@ -138,6 +139,16 @@ async def sign_out(request: Request) -> RedirectResponse:
     response.headers["Cache-Control"] = "no-store"
     response.delete_cookie(COOKIE, path="/", httponly=True, samesite="lax", secure=_secure(request))
     return response
+
+
+# Set by serve.py, which mounts ROUTES: `streamlit run app.py` has no such routes, and a sign-in
+# that sent the browser to /auth/sessie there would land on a blank page.
+ROUTES_FLAG = "SAMENWERKINGSMONITOR_ROUTES"
+
+
+def routes_mounted() -> bool:
+    """True when this process serves the cookie routes (started as `streamlit run serve.py`)."""
+    return os.environ.get(ROUTES_FLAG) == "1"
 
 
 ROUTES = [

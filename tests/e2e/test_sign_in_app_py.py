@@ -1,0 +1,38 @@
+"""Issue 26 item 7: started as most Streamlit users start an app, `streamlit run app.py` (without
+serve.py's cookie routes), signing in works: the visitor is signed in on the page, not sent to a
+blank /auth/sessie, and the form says that a reload ends it and how to start the monitor."""
+
+import os
+
+import pytest
+
+from tests.builders import add_account
+from tests.databases import sqlite_copy
+from tests.e2e.browser import running_app, screenshot, wait_until_drawn
+
+pytestmark = pytest.mark.e2e
+PASSWORD = "correct-paard-batterij"
+
+
+@pytest.fixture(scope="module")
+def app_py(sqlite_seeded, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("app_py")
+    db = sqlite_copy(sqlite_seeded, tmp)
+    add_account(db, "lezer@app.nl", "viewer", PASSWORD)
+    env = {k: v for k, v in os.environ.items() if k != "SAMENWERKINGSMONITOR_ROUTES"}
+    with running_app({**env, "DATABASE_URL": db}, tmp / "streamlit.log", script="app.py") as url:
+        yield url
+
+
+def test_signing_in_works_when_started_as_streamlit_run_app_py(app_py, page):
+    page.goto(f"{app_py}/beheer")
+    wait_until_drawn(page)
+    sidebar = page.locator("[data-testid='stSidebar']")
+    assert "streamlit run app.py" in sidebar.inner_text()  # the form says what a reload does
+    sidebar.get_by_label("Gebruikersnaam").fill("lezer@app.nl")
+    sidebar.get_by_label("Wachtwoord").fill(PASSWORD)
+    sidebar.get_by_role("button", name="Inloggen").click()
+    page.wait_for_selector("text=Ingelogd als", timeout=30_000)
+    wait_until_drawn(page)
+    assert "/auth/" not in page.url and page.url.startswith(f"{app_py}/beheer")
+    screenshot(page, "ingelogd_app_py")
