@@ -59,6 +59,25 @@ def must_sign_in() -> bool:
         return False
 
 
+def _slug(path: str) -> str:
+    return Path(path).stem
+
+
+def sign_in_pages() -> list:
+    """For a visitor who must sign in (the home page first, the statement last): every page's
+    address shows the sign-in form, so that a link such as /trajecten?jaar=2025 (or the page one
+    signed out on) asks to sign in instead of Streamlit's English 'Page not found', and after
+    signing in the same address opens the page asked for. The statement stays public."""
+    pages = []
+    for path, key, icon, default in PAGES:
+        if (path, key, icon, default) == STATEMENT:
+            pages.append(st.Page(path, title=t(key), icon=icon))
+        else:
+            pages.append(st.Page(auth.login_page, title=t(key), icon=icon, default=default,
+                                 url_path=_slug(path)))  # fmt: skip
+    return pages
+
+
 def main() -> None:
     # First of all: the language decides every text below, the page title and the menu included.
     filters.choose_language()
@@ -66,13 +85,12 @@ def main() -> None:
     # A write by another replica or the command line clears this process's caches first.
     data.fresh()
     if must_sign_in():
-        path, key, icon, _ = STATEMENT
-        login = st.navigation(
-            [
-                st.Page(auth.login_page, title=t("auth.titel"), icon=":material/login:"),
-                st.Page(path, title=t(key), icon=icon),
-            ]
-        )
+        pages = sign_in_pages()
+        login = st.navigation(pages, position="hidden")
+        # The menu: the sign-in (the home address) and the public accessibility statement.
+        with st.sidebar:
+            st.page_link(pages[0], label=t("auth.titel"), icon=":material/login:")
+            st.page_link(pages[-1], label=t(STATEMENT[1]), icon=STATEMENT[2])
         filters.language_switch()
         login.run()
         return

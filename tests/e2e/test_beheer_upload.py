@@ -220,5 +220,6 @@ def test_an_admin_meets_plain_messages_and_an_undo_that_shows_at_once(
     log = Path(download.value.path()).read_text(encoding="utf-8-sig")
     line = next(row for row in log.splitlines() if "knh_goed.csv" in row)
     assert ";teruggedraaid;" in line, line
-    assert form.count() == 0
+    # The undo list no longer offers it (another test's import may still be there).
+    assert form.count() == 0 or "knh_goed.csv" not in form.inner_html()
     screenshot(page, "beheer_teruggedraaid")
