@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from domain.formatting import DEFAULT_LANGUAGE, current_language
+from domain.literal import md
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 
@@ -40,3 +41,11 @@ def t(key: str, language: str | None = None, **values: object) -> str:
     if text is None:
         raise KeyError(f"text key missing from {language}.toml: {key}")
     return text.format(**values) if values else text
+
+
+def t_md(key: str, language: str | None = None, **values: object) -> str:
+    """`t` for a text that is shown as Markdown: the catalogue's own Markdown (**bold**) stays,
+    every value put into it (a name, a title: data) shows as its characters (domain.literal)."""
+    return t(
+        key, language, **{k: v if isinstance(v, int | float) else md(v) for k, v in values.items()}
+    )

@@ -13,6 +13,7 @@ from components.shell import filters, layout
 from components.shell.guard import render_safely
 from components.shell.i18n import t
 from components.views import briefing, decks
+from domain.literal import md
 
 PLOT_CONFIG = {"displaylogo": False}
 GAUGE_COLUMNS = 3  # gauges per row, as on Doelen
@@ -22,7 +23,7 @@ def headline_tiles(view: briefing.BriefingView) -> None:
     for column, h in zip(st.columns(len(view.content.headlines)), view.content.headlines,
                          strict=True):  # fmt: skip
         column.metric(h.label, h.value, h.change, border=True)
-        column.caption(h.explanation)
+        column.caption(md(h.explanation))
 
 
 def targets(view: briefing.BriefingView, year: int) -> None:
@@ -34,18 +35,18 @@ def targets(view: briefing.BriefingView, year: int) -> None:
     columns = st.columns(GAUGE_COLUMNS)
     for i, (line, fig) in enumerate(zip(view.content.gauges, view.gauge_figures, strict=True)):
         with columns[i % GAUGE_COLUMNS].container(border=True):
-            st.markdown(f"**{line.name}**")
-            st.caption(line.heading)
+            st.markdown(f"**{md(line.name)}**")
+            st.caption(md(line.heading))
             st.plotly_chart(fig, width="stretch", config=charts.STATIC_CONFIG, key=f"meter_{i}")
-            st.markdown(f"{line.icon} **{line.status}**")
-            st.caption(line.progress)
-            st.caption(line.forecast)
+            st.markdown(f"{line.icon} **{md(line.status)}**")
+            st.caption(md(line.progress))
+            st.caption(md(line.forecast))
             png_download(fig, f"{line.name} {year}", key=f"png_meter_{i}")
 
 
 def funnel(view: briefing.BriefingView, title: str) -> None:
     st.subheader(t("briefing.trechter_kop"))
-    st.caption(view.content.funnel_note)
+    st.caption(md(view.content.funnel_note))
     if view.funnel_figure is None:
         return
     st.plotly_chart(view.funnel_figure, width="stretch", config=PLOT_CONFIG, key="trechter")
@@ -69,7 +70,7 @@ def partners(view: briefing.BriefingView) -> None:
     # The same map as in the PDF: what is on screen is what gets printed. Drawn as a plain chart,
     # not a deck.gl map, which cost this page ~0.3 s to draw; Kaart has the interactive one.
     st.plotly_chart(view.static_map, width="content", config=charts.STATIC_CONFIG, key="kaart")
-    st.caption(alt_text.map_sentence(view.members))
+    st.caption(md(alt_text.map_sentence(view.members)))
     png_download(view.static_map, "kaart partners", key="png_kaart")
 
 
@@ -78,7 +79,7 @@ def render() -> None:
     sel = filters.current()
     view = briefing.shared(sel, date.today())
     content = view.content
-    st.header(content.title)
+    st.header(md(content.title))
     if sel.programme:
         # The briefing is about a partnership or a municipality as a whole, so that its figures
         # are the same ones Overzicht and the slides show for it.
@@ -97,23 +98,23 @@ def render() -> None:
     )  # fmt: skip
     right.caption(t("briefing.download_uitleg"))
     if content.no_trajectories:
-        st.info(content.no_trajectories)
+        st.info(md(content.no_trajectories))
     else:
         headline_tiles(view)
-        st.caption(content.comparison)
-        st.caption(content.placements)
+        st.caption(md(content.comparison))
+        st.caption(md(content.placements))
     if content.context:
         st.subheader(content.texts["context_kop"])
         st.caption(content.texts["context_uitleg"])
-        st.markdown("\n".join(f"- {line}" for line in content.context))
+        st.markdown("\n".join(f"- {md(line)}" for line in content.context))
     targets(view, sel.year)
     funnel(view, content.title)
     if content.placement_time:
-        st.markdown(content.placement_time)
+        st.markdown(md(content.placement_time))
     partners(view)
 
     st.subheader(t("briefing.bronnen_kop"))
-    st.markdown("\n".join(f"- {line}" for line in content.sources))
+    st.markdown("\n".join(f"- {md(line)}" for line in content.sources))
     layout.data_date()
     layout.share_link(t("briefing.link_kop"), t("briefing.link_uitleg"))
     st.caption(t("briefing.afdrukken"))

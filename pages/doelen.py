@@ -15,6 +15,7 @@ from components.views import target_status as ts
 from components.views.target_cards import card
 from domain import targets as tg
 from domain.formatting import fmt_date
+from domain.literal import md
 
 COLUMNS = 3  # gauges per row: readable on a laptop and on a projector
 # Pixels: the history chart in its popover, wide enough for four month labels.
@@ -31,22 +32,22 @@ def period_label(key: str | None, year: int) -> str:
 def draw_gauge(name: str, g: tg.TargetGroup, threshold: int) -> list[dict]:
     """One card: gauge, status, forecast, members and history. Returns the card's table rows."""
     c = card(name, g, threshold, date.today())
-    st.markdown(f"**{name}**")
-    st.caption(c.caption)
+    st.markdown(f"**{md(name)}**")
+    st.caption(md(c.caption))
     st.plotly_chart(c.figure, width="stretch", config=charts.STATIC_CONFIG)
     st.markdown(c.status_line)
     for text in c.texts:
-        st.caption(text)
+        st.caption(md(text))
     if c.members is not None:
         layout.plain_table(c.members)
     if c.history is None:
-        st.caption(c.history_note)
+        st.caption(md(c.history_note))
         return list(c.rows)
     # Behind a button: a popover draws its content only when opened, and five history charts
     # with their tables made Doelen ~0.5 s slower to draw than the gauges alone.
     with st.popover(t("doelen.verloop_knop"), icon=":material/show_chart:"):
         st.plotly_chart(c.history.figure, width=HISTORY_WIDTH, config={"displaylogo": False})
-        st.caption(c.history.sentence)
+        st.caption(md(c.history.sentence))
         layout.plain_table(c.history.table)
     return list(c.rows)
 

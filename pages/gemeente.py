@@ -10,12 +10,13 @@ import streamlit as st
 from components.drawing import maps
 from components.shell import auth, data, filters, layout
 from components.shell.guard import render_safely
-from components.shell.i18n import t
+from components.shell.i18n import t, t_md
 from components.views import context_view
 from components.views.gemeente_view import own_figures, own_programmes, reach_rows
 from components.views.map_view import map_view
 from domain import context as ctx
 from domain.formatting import fmt_date
+from domain.literal import md
 
 
 def _to_sidebar() -> None:
@@ -55,17 +56,17 @@ _shared_opening = data.built(_opening)
 
 def heading(code: str, areas: pd.DataFrame, region: pd.Series | None) -> None:
     area = areas.loc[code]
-    st.header(f"{area['name']} ({code})")
+    st.header(md(f"{area['name']} ({code})"))
     parts = [t(f"gebied.{area['kind']}")]
     if isinstance(area["province"], str):
-        parts.append(t("gemeente.provincie", naam=area["province"]))
+        parts.append(t_md("gemeente.provincie", naam=area["province"]))
     if region is not None:
-        parts.append(t("gemeente.regio", naam=region["partnership_name"]))
+        parts.append(t_md("gemeente.regio", naam=region["partnership_name"]))
     st.caption(" · ".join(parts))
     merged = areas[(areas["current_code"] == code) & (areas.index != code)]
     for old_code, old in merged.iterrows():
         st.caption(
-            t(
+            t_md(
                 "gemeente.samengevoegd",
                 oud=old["name"],
                 code=old_code,
@@ -85,7 +86,7 @@ def public_figures(code: str, areas: pd.DataFrame, region: pd.Series | None) -> 
     )
     profile = _shared_profile(code, region_id, region_name)
     if profile is None:
-        st.info(t("context.geen_cijfers", naam=areas.loc[code, "name"]))
+        st.info(t_md("context.geen_cijfers", naam=areas.loc[code, "name"]))
         return
     context_view.draw_tiles(profile.tiles, profile.source)
     st.markdown(f"**{t('context.vergelijking_kop')}**")
@@ -132,7 +133,9 @@ def partner_map(code: str, own: pd.DataFrame, year: int) -> None:
         st.pydeck_chart(
             view.decks["caribisch"], height=260, width="stretch", key="gemeente_kaart_c"
         )
-    st.caption(t("gemeente.kaart_uitleg", namen=", ".join(dict.fromkeys(own["partnership_name"]))))
+    st.caption(
+        t_md("gemeente.kaart_uitleg", namen=", ".join(dict.fromkeys(own["partnership_name"])))
+    )
 
 
 def reach(code: str, name: str, year: int) -> None:
@@ -141,7 +144,7 @@ def reach(code: str, name: str, year: int) -> None:
 
 def partnerships_table(own: pd.DataFrame, name: str) -> None:
     if own.empty:
-        st.info(t("gemeente.geen_samenwerking", naam=name))
+        st.info(t_md("gemeente.geen_samenwerking", naam=name))
         return
     st.subheader(t("gemeente.samenwerkingen_kop"))
     layout.plain_table(
@@ -160,7 +163,7 @@ def trajectory_figures(code: str, name: str, year: int) -> None:
     layout.fictional_notice()
     built = own_figures(code, year, data.settings().suppress_below)
     if built is None:
-        st.info(t("gemeente.geen_cijfers", naam=name, jaar=year))
+        st.info(t_md("gemeente.geen_cijfers", naam=name, jaar=year))
         return
     layout.tiles(list(built.tiles))
     layout.plain_table(built.table)
@@ -188,7 +191,7 @@ def render() -> None:
     programmes = own_programmes(code)
     if programmes:
         st.subheader(t("gemeente.programmas_kop"))
-        st.markdown("\n".join(f"- {p}" for p in programmes))
+        st.markdown("\n".join(f"- {md(p)}" for p in programmes))
     trajectory_figures(code, name, sel.year)
     layout.data_date()
     layout.definitions()

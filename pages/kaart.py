@@ -12,6 +12,7 @@ from components.shell.i18n import t
 from components.views.map_view import map_view
 from components.views.member_listing import member_listing, shown_partnerships
 from domain import context as ctx
+from domain.literal import md
 
 PROFILE_PAGE = "pages/gemeente.py"
 # Set by the map's selection callback; the page body then switches to the profile.
@@ -97,11 +98,11 @@ def render() -> None:
         legend = [*legend, (t("kaart.legenda_regio"), maps.REGION_EDGE_HEX)]
     st.image(charts.legend_svg(legend), alt=alt_text.legend_text(legend))
     if colour_by == "cijfer":
-        st.caption(alt_text.figure_map_sentence(info, sel.year, threshold))
+        st.caption(md(alt_text.figure_map_sentence(info, sel.year, threshold)))
     elif colour_by in ctx.MAP_MEASURES:
         st.caption(t(f"kaart.bron_{colour_by}", jaar=view.measure_year))
     listing = member_listing(ids)
-    st.caption(listing.sentence)
+    st.caption(md(listing.sentence))
     if boundaries.empty:
         st.caption(t("kaart.uitleg_zonder_grenzen"))
     else:

@@ -18,6 +18,7 @@ from components.views import time_to_placement as placement
 from components.views.map_view import map_view
 from components.views.overview import SLIDE_HEADLINES, partnership_numbers
 from domain import context_line
+from domain.literal import md
 
 SLIDE_PARAM = "dia"  # the slide number in the URL, so a link opens that slide
 # Static CSS only, never data: no sidebar, large type and black on white for a projector. Captions
@@ -81,7 +82,7 @@ def national_slide(year: int, threshold: int) -> None:
                 st.pydeck_chart(view.decks[name], height=MAP_HEIGHT, width="stretch",
                                 key=f"dia_kaart_{name}")  # fmt: skip
         members = view.members
-        st.caption(alt_text.map_sentence(members))
+        st.caption(md(alt_text.map_sentence(members)))
         order = {code: i for i, code in enumerate(partnerships["code"])}
         legend = maps.legend_entries(partnerships, order)
         st.image(charts.legend_svg(legend), alt=alt_text.legend_text(legend))
@@ -91,9 +92,9 @@ def national_slide(year: int, threshold: int) -> None:
 
 
 def partnership_slide(p: pd.Series, year: int, threshold: int) -> None:
-    st.title(str(p["name"]))
+    st.title(md(p["name"]))
     calm(lambda: _facts(p))
-    calm(lambda: st.markdown(context_lines.lines(p.to_frame().T, named=False)[0]))
+    calm(lambda: st.markdown(md(context_lines.lines(p.to_frame().T, named=False)[0])))
     if context_line.is_region(p["kind"]):
         st.caption(t("context_regel.dia_regio"))
         context_lines.no_trajectories(p)
@@ -117,7 +118,7 @@ def partnership_slide(p: pd.Series, year: int, threshold: int) -> None:
             g, m = target.group, target.measured
             measured.append(target)
             with columns[i % len(columns)]:
-                st.markdown(f"**{target.name}**")
+                st.markdown(f"**{md(target.name)}**")
                 figure = figures.gauge(
                     m.realised, g.value, m.pace.expected, None,
                     gauges.STATUS_COLOURS[m.pace.status], hidden=m.hidden, hidden_text=m.shown,
@@ -125,11 +126,11 @@ def partnership_slide(p: pd.Series, year: int, threshold: int) -> None:
                 st.plotly_chart(figure, width="stretch", config=charts.STATIC_CONFIG,
                                 key=f"dia_meter_{i}")  # fmt: skip
                 st.markdown(gauges.status_line(m.pace))
-                st.caption(gauges.progress_text(m.pace, m.shown, m.as_of, m.hidden))
+                st.caption(md(gauges.progress_text(m.pace, m.shown, m.as_of, m.hidden)))
 
     calm(numbers)
     calm(targets)
-    calm(lambda: st.markdown(f"### {slides.highlight(str(p['name']), year, measured, shown)}"))
+    calm(lambda: st.markdown(f"### {md(slides.highlight(str(p['name']), year, measured, shown))}"))
 
 
 def comparison_slide(p: pd.Series, year: int, threshold: int) -> None:
@@ -140,7 +141,7 @@ def comparison_slide(p: pd.Series, year: int, threshold: int) -> None:
         st.markdown(t("tijd_tot_plaatsing.dia_leeg"))
         return
     result, names, period = found
-    st.caption(period)
+    st.caption(md(period))
     curves = [(names[g.group], i, g.curve) for i, g in enumerate(result.groups) if g.shown]
     fig = figures.placement_curves(
         curves, None, (t("tijd_tot_plaatsing.as_maanden"), t("tijd_tot_plaatsing.as_deel")),
@@ -148,15 +149,15 @@ def comparison_slide(p: pd.Series, year: int, threshold: int) -> None:
     )  # fmt: skip
     st.plotly_chart(fig, width="stretch", config=charts.STATIC_CONFIG, key="dia_plaatsingsduur")
     shown = [g for g in result.groups if g.shown]
-    st.caption(alt_text.placement_sentence([names[g.group] for g in shown],
-                                           [g.shares[12] for g in shown]))  # fmt: skip
+    st.caption(md(alt_text.placement_sentence([names[g.group] for g in shown],
+                                              [g.shares[12] for g in shown])))  # fmt: skip
     placement.verdicts(result, names)
 
 
 def _facts(p: pd.Series) -> None:
     text, source = slides.facts(p)
     st.markdown(text)
-    st.caption(source)
+    st.caption(md(source))
 
 
 def render() -> None:

@@ -11,7 +11,7 @@ import streamlit as st
 from components.drawing import context_lines, figures
 from components.shell import data, filters, layout, scope
 from components.shell.guard import render_safely
-from components.shell.i18n import t
+from components.shell.i18n import t, t_md
 from components.views import time_to_placement
 from components.views import trajecten_controls as controls
 from components.views.trajecten_view import (
@@ -23,6 +23,7 @@ from components.views.trajecten_view import (
 )
 from domain.formatting import fmt_date
 from domain.funnel import compare_table
+from domain.literal import md
 from domain.suppression import cell_label
 
 PLOT_CONFIG = {"displaylogo": False}
@@ -81,7 +82,7 @@ def lead_times(f, threshold: int) -> None:
         st.info(t("trajecten.doorloop_leeg"))
     else:
         st.plotly_chart(section.figure, width="stretch", config=PLOT_CONFIG)
-        st.caption(section.sentence)
+        st.caption(md(section.sentence))
     layout.plain_table(section.table)
     layout.table_downloads(section.table, "doorlooptijden", key="dl_doorloop")
 
@@ -130,7 +131,7 @@ def render() -> None:
         st.plotly_chart(funnel.figure, width="stretch", config=PLOT_CONFIG)
         shown_of = dict(zip(table["stage"], table["shown"], strict=True))
         st.caption(
-            t("trajecten.grafiek_alt", periode=period, aangemeld=shown_of["aanmelding"],
+            t_md("trajecten.grafiek_alt", periode=period, aangemeld=shown_of["aanmelding"],
               geplaatst=shown_of["geplaatst"], duurzaam=shown_of["duurzaam"])
         )  # fmt: skip
         c1, c2 = st.columns(2)

@@ -12,6 +12,7 @@ from components.shell.i18n import t
 from components.shell.style import FONT, MUTED, TEXT, colour, house_layout
 from domain.contrast import text_on
 from domain.formatting import fmt_int, fmt_pct, missing
+from domain.literal import markup
 
 
 def funnel_figure(table: pd.DataFrame, title: str | None = None) -> go.Figure:
@@ -48,7 +49,7 @@ def bar_figure(
     fig = go.Figure(
         go.Bar(
             x=df[y],
-            y=df[x],
+            y=[markup(v) for v in df[x]],  # Plotly draws tags in its texts: a name is data
             orientation="h",
             text=[fmt_int(v) for v in df[y]],
             textposition="auto",

@@ -8,9 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from components.shell import data
-from components.shell.i18n import t
+from components.shell.i18n import t, t_md
 from domain import context_line
 from domain.formatting import fmt_decimal, fmt_int
+from domain.literal import md
 
 
 def _lines_of(codes: tuple[str, ...], named: bool) -> tuple[str, ...]:
@@ -36,7 +37,7 @@ def show(partnerships: pd.DataFrame, named: bool = True) -> None:
     """The heading, the note that these figures are real, and the lines as a list."""
     st.subheader(t("context_regel.kop"))
     st.caption(t("context_regel.uitleg"))
-    st.markdown("\n".join(f"- {line}" for line in lines(partnerships, named)))
+    st.markdown("\n".join(f"- {md(line)}" for line in lines(partnerships, named)))
 
 
 def chosen(partnership_code: str | None) -> pd.Series | None:
@@ -55,7 +56,7 @@ def chosen_region(partnership_code: str | None) -> pd.Series | None:
 
 
 def no_trajectories(p: pd.Series) -> None:
-    st.info(t("context_regel.geen_trajecten", naam=p["name"]))
+    st.info(t_md("context_regel.geen_trajecten", naam=p["name"]))
 
 
 def regions_table() -> pd.DataFrame:
@@ -96,7 +97,7 @@ def region_without_trajectories(partnership_code: str | None) -> bool:
     if region is None:
         return False
     no_trajectories(region)
-    st.markdown(lines(region.to_frame().T, named=False)[0])
+    st.markdown(md(lines(region.to_frame().T, named=False)[0]))
     return True
 
 

@@ -12,6 +12,7 @@ import pydeck as pdk
 
 from components.shell.i18n import t
 from components.shell.style import FONT, MUTED, colour, rgb
+from domain.literal import markup
 from domain.partnership_map import NO_DATA_BIN, SMALL_BIN, bin_labels, figure_bin, shown_figure
 from domain.publication import Count
 from domain.suppression import is_small
@@ -99,7 +100,7 @@ def arcs(members: pd.DataFrame, colours: dict[str, list[int]]) -> pd.DataFrame:
                             "naar_lon": b["lon"], "naar_lat": b["lat"],
                             "kleur": colours[p_code],
                             "naam": f"{a['area_name']} – {b['area_name']}",
-                            "samenwerkingen": a["partnership_name"],
+                            "samenwerkingen": markup(a["partnership_name"]),
                             "rollen": t("kaart.afstand", km=f"{km_between(a['lat'], a['lon'], b['lat'], b['lon']):,.0f}".replace(",", ".")),
                             "programmas": "", "cijfer": "", "area_code": "",
                         }
@@ -158,10 +159,12 @@ def area_info(
                 "lat": float(a.lat),
                 "lon": float(a.lon),
                 "naam": a.name,
-                "samenwerkingen": t("kaart.tip_samenwerkingen", namen=", ".join(parts))
+                # The tooltip is HTML (TOOLTIP): names in it are data, their tags entities.
+                "samenwerkingen": markup(t("kaart.tip_samenwerkingen", namen=", ".join(parts)))
                 if parts else t("kaart.tip_geen_samenwerking"),
-                "rollen": t("kaart.tip_rol", rollen="; ".join(roles)) if roles else "",
-                "programmas": t("kaart.tip_programmas", namen=", ".join(programmes.get(a.code, [])))
+                "rollen": markup(t("kaart.tip_rol", rollen="; ".join(roles))) if roles else "",
+                "programmas": markup(t("kaart.tip_programmas",
+                                       namen=", ".join(programmes.get(a.code, []))))
                 if programmes.get(a.code) else "",
                 "cijfer": t("kaart.tip_cijfer", jaar=year, aantal=label),
                 "aantal": n,
@@ -470,7 +473,7 @@ def static_partner_figure(
                 x=part["lon"], y=part["lat"], text=part["area_name"],
                 # Names only where they do not pile up; the legend names the partnership.
                 mode="markers+text" if inset or len(part) <= LABEL_AT_MOST else "markers",
-                textposition="top center", textfont={"size": 10}, name=part["partnership_name"].iloc[0],
+                textposition="top center", textfont={"size": 10}, name=markup(part["partnership_name"].iloc[0]),
                 showlegend=not inset, legendgroup=p_code, hoverinfo="skip",
                 marker={"size": 9 + 5 * ring, "color": "rgba(0,0,0,0)",
                         "line": {"color": colour_, "width": 2.5}},

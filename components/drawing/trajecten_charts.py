@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 from components.shell.style import TEXT, colour, house_layout, rgb
 from domain.contrast import text_on
 from domain.formatting import fmt_decimal, fmt_pct, month_short
+from domain.literal import markup
 
 
 def compare_figure(long: pd.DataFrame, title: str | None = None) -> go.Figure:
@@ -23,7 +24,7 @@ def compare_figure(long: pd.DataFrame, title: str | None = None) -> go.Figure:
             for shown, top in zip(part["shown"], part["from_top"], strict=True)
         ]
         fig.add_bar(
-            name=name,
+            name=markup(name),  # Plotly draws tags in legends: a name is data
             x=list(part["label"]),
             y=[0 if h else n for n, h in zip(part["count"], part["hidden"], strict=True)],
             text=text,
@@ -75,7 +76,7 @@ def lead_time_figure(table: pd.DataFrame, title: str | None, unit: str) -> go.Fi
     fig = go.Figure(
         go.Bar(
             x=list(shown["median"]),
-            y=list(shown["label"]),
+            y=[markup(label) for label in shown["label"]],
             orientation="h",
             error_x={
                 "type": "data",
@@ -121,6 +122,7 @@ def placement_curve_figure(
     Only the shown (privacy-safe) steps are drawn."""
     fig = go.Figure()
     for name, index, curve in curves:
+        name = markup(name)  # Plotly draws tags in names and legends: a name is data
         times = [int(m) for m in curve["time"]]
         upper_x, upper_y = _steps(times, list(curve["upper"]))
         lower_x, lower_y = _steps(times, list(curve["lower"]))

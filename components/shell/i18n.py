@@ -8,6 +8,14 @@ so messages worded in domain/ and data_access/ follow the language as well."""
 from __future__ import annotations
 
 from domain.formatting import DEFAULT_LANGUAGE, LANGUAGES, current_language
-from domain.texts import LOCALES_DIR, catalogue, t
+from domain.texts import LOCALES_DIR, catalogue, t, t_md
 
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "LOCALES_DIR", "catalogue", "current_language", "t"]
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
+    "LOCALES_DIR",
+    "catalogue",
+    "current_language",
+    "t",
+    "t_md",
+]

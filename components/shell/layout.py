@@ -8,6 +8,7 @@ import streamlit as st
 from components.shell import data
 from components.shell.i18n import t
 from domain.formatting import current_language, fmt_date
+from domain.literal import md
 
 
 def header(page: str) -> None:
@@ -122,7 +123,7 @@ def share_link(heading: str, explanation: str) -> None:
 def chart_text(sentence: str, table: pd.DataFrame | None = None) -> None:
     """A chart's text alternative: its one-sentence summary, and its (suppressed) table in a
     closed expander when the page does not show that table anyway."""
-    st.caption(sentence)
+    st.caption(md(sentence))
     if table is not None:
         with st.expander(t("toegankelijkheid.tabel_kop")):
             plain_table(table)

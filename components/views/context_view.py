@@ -14,6 +14,7 @@ from components.shell import data, layout
 from components.shell.i18n import t
 from domain import context as ctx
 from domain.formatting import fmt_decimal, fmt_int
+from domain.literal import md
 from domain.publication import Count
 
 
@@ -75,7 +76,7 @@ def profile(
 def draw_tiles(tiles: list[tuple[str, str, str]], source: str) -> None:
     """The four headline tiles of one municipality, with their source."""
     layout.tiles(tiles)
-    st.caption(source)
+    st.caption(md(source))
 
 
 def comparison_table(

@@ -23,6 +23,7 @@ from components.views.overview import SLIDE_HEADLINES, partnership_numbers
 from domain import context_line
 from domain import survival as sv
 from domain.formatting import current_language, fmt_pct, use_language
+from domain.literal import from_md
 from reports.briefing_pdf import BriefingContent
 from reports.deck_pptx import Deck, DeckChart, DeckSlide, Picture, deck_pptx
 
@@ -43,9 +44,10 @@ class Drawn:
 
 
 def plain(text: str) -> str:
-    """Markdown of the pages as plain slide text: no **bold**, links as their words."""
-    text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text)
-    return text.replace("**", "").replace("__", "")
+    """Markdown of the pages as plain slide text: no **bold**, links as their words, and data
+    that the Markdown escaped (domain.literal) as its characters."""
+    text = re.sub(r"(?<!\\)\[([^\]]+)\]\([^)]+\)", r"\1", text)
+    return from_md(text.replace("**", "").replace("__", ""))
 
 
 def count_value(label: str) -> int | None:

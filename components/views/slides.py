@@ -10,7 +10,7 @@ import pandas as pd
 
 from components.drawing import gauges
 from components.shell import data
-from components.shell.i18n import t
+from components.shell.i18n import t, t_md
 from components.views import target_status as ts
 from components.views.overview import national_numbers
 from components.views.trajecten_controls import HR_PROGRAMME
@@ -70,8 +70,8 @@ def facts(p: pd.Series) -> tuple[str, str]:
     names = ", ".join(dict.fromkeys(members["organisation_name"].fillna(members["area_name"])))
     source = p["source_title"] if isinstance(p["source_title"], str) else "–"
     return (
-        t("presentatie.feiten", soort=t(f"soort.{p['kind']}"), sinds=fmt_date(p["start_date"]),
-          leden=names),
+        t_md("presentatie.feiten", soort=t(f"soort.{p['kind']}"), sinds=fmt_date(p["start_date"]),
+             leden=names),
         t("presentatie.bron", bron=source),
     )  # fmt: skip
 

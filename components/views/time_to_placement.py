@@ -12,10 +12,11 @@ import streamlit as st
 
 from components.drawing import alt_text, figures
 from components.shell import data, layout
-from components.shell.i18n import t
+from components.shell.i18n import t, t_md
 from data_access.filters import TrajectoryFilter
 from domain import survival as sv
 from domain.formatting import fmt_decimal, fmt_pct
+from domain.literal import md
 
 PLOT_CONFIG = {"displaylogo": False}
 # How a comparison is adjusted, by the strata domain.survival.STRATA_BY declares.
@@ -143,7 +144,7 @@ def render(f: TrajectoryFilter, dim: str, chosen: list, labels: dict, threshold:
     name = {g: labels.get(g, str(g)) for g in chosen}
     small = [name[g.group] for g in result.groups if not g.shown]
     if small:
-        st.caption(t("tijd_tot_plaatsing.te_klein", namen=", ".join(small), drempel=threshold))
+        st.caption(t_md("tijd_tot_plaatsing.te_klein", namen=", ".join(small), drempel=threshold))
     curves = [(name[g.group], i, g.curve) for i, g in enumerate(result.groups) if g.shown]
     if not curves:
         st.info(t("tijd_tot_plaatsing.geen_curven"))
@@ -156,8 +157,8 @@ def render(f: TrajectoryFilter, dim: str, chosen: list, labels: dict, threshold:
     )
     st.plotly_chart(fig, width="stretch", config=PLOT_CONFIG)
     shown = [g for g in result.groups if g.shown]
-    st.caption(alt_text.placement_sentence([name[g.group] for g in shown],
-                                           [g.shares[sv.HEADLINE_MONTHS] for g in shown]))  # fmt: skip
+    st.caption(md(alt_text.placement_sentence([name[g.group] for g in shown],
+                                              [g.shares[sv.HEADLINE_MONTHS] for g in shown])))  # fmt: skip
     table = share_table(result, labels)
     layout.plain_table(table)
     layout.table_downloads(table, f"tijd_tot_plaatsing_{dim}", key="dl_plaatsingsduur")
@@ -171,7 +172,7 @@ def verdicts(result: sv.Comparison, name: dict) -> None:
     st.markdown("**" + t("tijd_tot_plaatsing.oordelen_kop") + "**")
     for pair in result.pairs:
         st.markdown(
-            t(
+            t_md(
                 "tijd_tot_plaatsing.oordeel_regel",
                 a=name[pair.first],
                 b=name[pair.second],
@@ -184,7 +185,7 @@ def verdicts(result: sv.Comparison, name: dict) -> None:
         f"{name[p.first]} – {name[p.second]}" for p in result.pairs if not p.test["stratified"]
     ]
     if key and plain:
-        notes.append(t("tijd_tot_plaatsing.correctie_geen", paren=", ".join(plain)))
+        notes.append(t_md("tijd_tot_plaatsing.correctie_geen", paren=", ".join(plain)))
     notes += [t("tijd_tot_plaatsing.oordeel_uitleg"), t("tijd_tot_plaatsing.niet_gecorrigeerd")]
     st.caption(" ".join(notes))
     with st.expander(t("tijd_tot_plaatsing.cijfers_kop")):
