@@ -190,6 +190,9 @@ def write_rows(
             old = existing[column].to_numpy(dtype=object)[position[matched]]
             new = frame[column].to_numpy(dtype=object)[matched]
             differs |= old != new
+        # A sample row that the file delivers for real is real from now on, even with the same
+        # values: its origin changes (domain.origin).
+        differs |= existing["is_fictional"].to_numpy(dtype=bool)[position[matched]]
         changed = matched[differs]
         result = ImportResult(
             "ingelezen",
@@ -236,6 +239,7 @@ def _existing(conn: sa.Connection, programme_id: int) -> pd.DataFrame:
         trajectory.c.id,
         trajectory.c.source_key,
         trajectory.c.import_id,
+        trajectory.c.is_fictional,
         *(trajectory.c[c] for c in VALUE_COLUMNS),
     ]
     stmt = sa.select(*columns).where(trajectory.c.programme_id == programme_id)
@@ -298,7 +302,10 @@ def _update(
                 "import_id": import_id,
                 "trajectory_id": int(old["id"]),
                 "action": "gewijzigd",
-                "before": json.dumps({c: _jsonable(old[c]) for c in (*VALUE_COLUMNS, "import_id")}),
+                "before": json.dumps(
+                    {c: _jsonable(old[c]) for c in (*VALUE_COLUMNS, "import_id")}
+                    | {"is_fictional": bool(old["is_fictional"])}
+                ),
             }
             for old in olds
         ],
@@ -307,7 +314,8 @@ def _update(
         trajectory.update()
         .where(trajectory.c.id == sa.bindparam("_id"))
         .values(
-            {c: sa.bindparam(c) for c in VALUE_COLUMNS} | {"import_id": sa.bindparam("_import")}
+            {c: sa.bindparam(c) for c in VALUE_COLUMNS}
+            | {"import_id": sa.bindparam("_import"), "is_fictional": sa.false()}
         )
     )
     for start in range(0, len(olds), CHUNK):

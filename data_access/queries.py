@@ -550,6 +550,38 @@ def trajectory_total(engine: sa.Engine) -> dict[str, int]:
     return {"total": int(row["total"]), "fictional": int(row["fictional"])}
 
 
+def trajectory_origin(engine: sa.Engine, f: TrajectoryFilter | None = None) -> pd.DataFrame:
+    """Per programme in the filter's scope (programme, partnership, municipality; its dates are
+    ignored) how many trajectories it holds and how many of them are invented sample data.
+
+    Columns: programme_id, programme_name, total, fictional; programmes without trajectories in
+    the scope are left out."""
+    scope = TrajectoryFilter(
+        partnership_ids=f.partnership_ids, programme_ids=f.programme_ids, area_codes=f.area_codes
+    ) if f is not None else TrajectoryFilter()  # fmt: skip
+    with engine.connect() as conn:
+        if _aggregated(conn, None):
+            return stats.trajectory_origin(conn, scope)
+        stmt = (
+            sa.select(
+                t.programme_id,
+                programme.c.name.label("programme_name"),
+                sa.func.count().label("total"),
+                count_if(t.is_fictional).label("fictional"),
+            )
+            .join(programme, programme.c.id == t.programme_id)
+            .where(*conditions(scope))
+            .group_by(t.programme_id, programme.c.name)
+            .order_by(t.programme_id)
+        )
+        return _origin_frame(conn.execute(stmt))
+
+
+def _origin_frame(result: sa.CursorResult) -> pd.DataFrame:
+    frame = pd.DataFrame(result.mappings().all(), columns=list(result.keys()))
+    return frame.astype({"programme_id": int, "total": int, "fictional": int})
+
+
 def year_range(engine: sa.Engine) -> tuple[int, int] | None:
     """The first and last year with a registration, or None when there are no trajectories."""
     # Two scalar subqueries: each is one step down the registered_on index; min and max in one

@@ -320,6 +320,25 @@ def trajectory_total(conn: sa.Connection) -> dict[str, int]:
 e = event_stat.c
 
 
+def trajectory_origin(conn: sa.Connection, f: TrajectoryFilter) -> pd.DataFrame:
+    """queries.trajectory_origin from cohort_stat (`f` without dates)."""
+    stmt = (
+        sa.select(
+            c.programme_id,
+            programme.c.name.label("programme_name"),
+            _sum(c.n).label("total"),
+            _sum(c.n, c.is_fictional).label("fictional"),
+        )
+        .join(programme, programme.c.id == c.programme_id)
+        .where(*conditions(f, cohort_stat))
+        .group_by(c.programme_id, programme.c.name)
+        .having(sa.func.sum(c.n) > 0)
+        .order_by(c.programme_id)
+    )
+    frame = _frame(conn, stmt)
+    return frame.astype({"programme_id": int, "total": int, "fictional": int})
+
+
 def _in_areas(column: sa.ColumnElement, area_codes: tuple[str, ...]) -> list:
     """Delivered codes that count under today's `area_codes` (merged municipalities included)."""
     if not area_codes:

@@ -19,8 +19,21 @@ from domain.roles import ADMIN, VIEWER, NotAllowed, User
 UNDONE_KEY = "beheer_teruggedraaid"  # the undo's message, said again after the rerun
 
 
+def invented_label(total: int, fictional: int) -> str:
+    """Beheer's Fictief cell: ja, nee, or how many of a programme's trajectories are invented."""
+    if total == 0 or fictional == 0:
+        return t("algemeen.nee")
+    if fictional == total:
+        return t("algemeen.ja")
+    return t("herkomst.deels_kort", fictief=fmt_int(fictional), totaal=fmt_int(total))
+
+
 def status_panel() -> None:
     status = data.data_status()
+    # What a programme holds now, not what its imports were: a real file can replace sample rows.
+    held = data.trajectory_origin().set_index("programme_id")
+    total = status["programme_id"].map(held["total"]).fillna(0).astype(int)
+    fictional = status["programme_id"].map(held["fictional"]).fillna(0).astype(int)
     st.dataframe(
         pd.DataFrame(
             {
@@ -28,8 +41,9 @@ def status_panel() -> None:
                 t("kolom.stand_per"): [fmt_date(d) for d in status["data_until"]],
                 t("kolom.laatste_import"): [fmt_date(d) for d in status["last_import_at"]],
                 t("kolom.imports"): status["imports"],
+                t("kolom.trajecten"): [fmt_int(n) for n in total],
                 t("kolom.fictief"): [
-                    t("algemeen.ja") if f else t("algemeen.nee") for f in status["is_fictional"]
+                    invented_label(n, f) for n, f in zip(total, fictional, strict=True)
                 ],
             }
         ),

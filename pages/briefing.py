@@ -84,7 +84,7 @@ def render() -> None:
         # The briefing is about a partnership or a municipality as a whole, so that its figures
         # are the same ones Overzicht and the slides show for it.
         st.caption(t("briefing.programma_genegeerd"))
-    layout.fictional_notice()
+    layout.fictional_notice(briefing.scope_of(sel))
     left, middle, right = st.columns([1, 1.25, 1.75], vertical_alignment="center")
     left.download_button(
         t("briefing.download_pdf"), data=lambda: briefing.pdf(view),

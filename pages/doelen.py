@@ -9,6 +9,7 @@ import streamlit as st
 
 from components.drawing import charts, context_lines
 from components.shell import data, filters, layout
+from components.shell.filters import Selection
 from components.shell.guard import render_safely
 from components.shell.i18n import t
 from components.views import target_status as ts
@@ -54,8 +55,8 @@ def draw_gauge(name: str, g: tg.TargetGroup, threshold: int) -> list[dict]:
 
 def render() -> None:
     layout.header("doelen")
-    layout.fictional_notice()
     sel = filters.current()
+    found = layout.fictional_notice(Selection(sel.year, sel.partnership, sel.programme))
     if context_lines.region_without_trajectories(sel.partnership):
         layout.definitions()
         return
@@ -84,7 +85,7 @@ def render() -> None:
     st.subheader(t("doelen.tabel_kop"))
     table = pd.DataFrame(rows)
     layout.plain_table(table)
-    layout.table_download(table, f"doelen_{sel.year}", key="dl_doelen")
+    layout.table_download(table, f"doelen_{sel.year}", key="dl_doelen", found=found)
     layout.data_date()
     layout.definitions()
 

@@ -8,11 +8,17 @@ import pandas as pd
 import streamlit as st
 
 from components.drawing import maps
-from components.shell import auth, data, filters, layout
+from components.shell import auth, data, filters, layout, origin
+from components.shell.filters import Selection
 from components.shell.guard import render_safely
 from components.shell.i18n import t, t_md
 from components.views import context_view
-from components.views.gemeente_view import own_figures, own_programmes, reach_rows
+from components.views.gemeente_view import (
+    own_figures,
+    own_programmes,
+    reach_programmes,
+    reach_rows,
+)
 from components.views.map_view import map_view
 from domain import context as ctx
 from domain.formatting import fmt_date
@@ -139,7 +145,8 @@ def partner_map(code: str, own: pd.DataFrame, year: int) -> None:
 
 
 def reach(code: str, name: str, year: int) -> None:
-    context_view.show_reach(reach_rows(code, name, year, data.settings().suppress_below))
+    found = origin.of(programme_ids=reach_programmes(code))
+    context_view.show_reach(reach_rows(code, name, year, data.settings().suppress_below), found)
 
 
 def partnerships_table(own: pd.DataFrame, name: str) -> None:
@@ -160,14 +167,14 @@ def partnerships_table(own: pd.DataFrame, name: str) -> None:
 
 def trajectory_figures(code: str, name: str, year: int) -> None:
     st.subheader(t("gemeente.cijfers_kop", jaar=year))
-    layout.fictional_notice()
+    found = layout.fictional_notice(Selection(year, municipality=code))
     built = own_figures(code, year, data.settings().suppress_below)
     if built is None:
         st.info(t_md("gemeente.geen_cijfers", naam=name, jaar=year))
         return
     layout.tiles(list(built.tiles))
     layout.plain_table(built.table)
-    layout.table_download(built.table, f"gemeente_{code}_{year}", key="dl_gemeente")
+    layout.table_download(built.table, f"gemeente_{code}_{year}", key="dl_gemeente", found=found)
 
 
 def render() -> None:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from components.drawing import alt_text, charts, maps
 from components.shell import data, filters, layout
+from components.shell.filters import Selection
 from components.shell.guard import render_safely
 from components.shell.i18n import t
 from components.views.map_view import map_view
@@ -108,7 +109,7 @@ def render() -> None:
     else:
         st.caption(t("kaart.uitleg_grenzen", jaar=int(boundaries["year"].max())))
     if colour_by == "cijfer":
-        layout.fictional_notice()
+        layout.fictional_notice(Selection(sel.year, sel.partnership, sel.programme))
 
     names = dict(zip(info["area_code"], info["naam"], strict=True))
     member_codes = list(dict.fromkeys(members["area_code"].dropna()))

@@ -7,6 +7,7 @@ import streamlit as st
 
 from components.drawing import context_lines
 from components.shell import data, filters, layout
+from components.shell.filters import Selection
 from components.shell.guard import render_safely
 from components.shell.i18n import t
 from components.views.overview import overview
@@ -31,13 +32,14 @@ def context(sel: filters.Selection, cases: pd.DataFrame, regions: pd.DataFrame) 
 
 def render() -> None:
     layout.header("overzicht")
-    layout.fictional_notice()
     sel = filters.current()
+    # Overzicht counts by partnership and programme; its municipality choice is Gemeente's.
+    found = layout.fictional_notice(Selection(sel.year, sel.partnership, sel.programme))
     view = overview(sel.year, sel.programme, sel.partnership, data.settings().suppress_below)
     layout.tiles(list(view.tiles))
     st.subheader(t("overzicht.lijst_kop"))
     st.dataframe(view.table, hide_index=True, width="stretch")
-    layout.table_download(view.table, f"samenwerkingen_{sel.year}", key="dl_overzicht")
+    layout.table_download(view.table, f"samenwerkingen_{sel.year}", key="dl_overzicht", found=found)
     context(sel, view.cases, view.regions)
     if view.bar is not None:
         st.plotly_chart(view.bar, width="stretch", config={"displaylogo": False})

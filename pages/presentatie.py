@@ -10,6 +10,7 @@ import streamlit as st
 from components.drawing import alt_text, charts, context_lines, figures, gauges, maps
 from components.drawing.chart_export import file_name
 from components.shell import data, filters, layout
+from components.shell.filters import Selection
 from components.shell.guard import calm, render_safely
 from components.shell.i18n import t
 from components.shell.style import FOCUS_CSS
@@ -171,13 +172,17 @@ def render() -> None:
     count = 1 + len(partnerships) + (compared is not None)
     number = slide_number(count)
     navigation(number, count)
+    scope = None  # slide 1: every case
     if number == 1:
         national_slide(year, threshold)
     elif number <= 1 + len(partnerships):
-        partnership_slide(partnerships.iloc[number - 2], year, threshold)
+        shown = partnerships.iloc[number - 2]
+        partnership_slide(shown, year, threshold)
+        scope = Selection(year, str(shown["code"]))
     else:
         calm(lambda: comparison_slide(compared, year, threshold))
-    calm(layout.fictional_notice)
+        scope = Selection(year, str(compared["code"]))
+    calm(lambda: layout.fictional_notice(scope))
     st.download_button(
         t("presentatie.download_pptx"),
         data=decks.presentation_file(year, filters.current().partnership, date.today()),

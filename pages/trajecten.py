@@ -24,12 +24,13 @@ from components.views.trajecten_view import (
 from domain.formatting import fmt_date
 from domain.funnel import compare_table
 from domain.literal import md
+from domain.origin import Origin
 from domain.suppression import cell_label
 
 PLOT_CONFIG = {"displaylogo": False}
 
 
-def comparison(f, threshold: int, year: int, hidden: dict) -> None:
+def comparison(f, threshold: int, year: int, hidden: dict, found: Origin) -> None:
     st.subheader(t("trajecten.vergelijk_kop"))
     st.caption(t("trajecten.vergelijk_uitleg"))
     controls.hr_preset_button()
@@ -71,11 +72,13 @@ def comparison(f, threshold: int, year: int, hidden: dict) -> None:
     shown = shown[[t("kolom.groep"), *shown.columns[:-1]]]
     with st.expander(t("trajecten.tabel_vergelijk")):
         layout.plain_table(shown)
-        layout.table_downloads(shown, f"vergelijking_{dim}", key="dl_vergelijk")
-    time_to_placement.render(controls.without_dimension(f, dim), dim, chosen, labels, threshold)
+        layout.table_downloads(shown, f"vergelijking_{dim}", key="dl_vergelijk", found=found)
+    time_to_placement.render(
+        controls.without_dimension(f, dim), dim, chosen, labels, threshold, found
+    )
 
 
-def lead_times(f, threshold: int) -> None:
+def lead_times(f, threshold: int, found: Origin) -> None:
     st.subheader(t("trajecten.doorloop_kop"))
     section = lead_section(f, threshold)
     if section.figure is None:
@@ -84,31 +87,31 @@ def lead_times(f, threshold: int) -> None:
         st.plotly_chart(section.figure, width="stretch", config=PLOT_CONFIG)
         st.caption(md(section.sentence))
     layout.plain_table(section.table)
-    layout.table_downloads(section.table, "doorlooptijden", key="dl_doorloop")
+    layout.table_downloads(section.table, "doorlooptijden", key="dl_doorloop", found=found)
 
 
-def dropout(f, funnel_row: dict, hidden: dict, threshold: int) -> None:
+def dropout(f, funnel_row: dict, hidden: dict, threshold: int, found: Origin) -> None:
     st.subheader(t("trajecten.uitval_kop"))
     st.caption(t("trajecten.uitval_uitleg"))
     shown = dropout_section(f, funnel_row, hidden, threshold).table
     layout.plain_table(shown)
-    layout.table_downloads(shown, "uitval_per_fase", key="dl_uitval")
+    layout.table_downloads(shown, "uitval_per_fase", key="dl_uitval", found=found)
 
 
-def trend(f, threshold: int, hidden: dict) -> None:
+def trend(f, threshold: int, hidden: dict, found: Origin) -> None:
     st.subheader(t("trajecten.trend_kop"))
     section = trend_section(f, threshold, hidden)
     st.plotly_chart(section.figure, width="stretch", config=PLOT_CONFIG)
     st.caption(t("trajecten.trend_alt"))
     with st.expander(t("trajecten.tabel_trend")):
         layout.plain_table(section.table)
-        layout.table_downloads(section.table, "trend_per_maand", key="dl_trend")
+        layout.table_downloads(section.table, "trend_per_maand", key="dl_trend", found=found)
 
 
 def render() -> None:
     layout.header("trajecten")
-    layout.fictional_notice()
     sel = filters.current()
+    found = layout.fictional_notice(sel)
     if context_lines.region_without_trajectories(sel.partnership):
         layout.definitions()
         return
@@ -142,11 +145,11 @@ def render() -> None:
             column.metric(t(f"trajecten.{key}"), cell_label(row[part], threshold, hidden[part]))
         with st.expander(t("trajecten.tabel_trechter"), expanded=True):
             layout.plain_table(funnel.shown)
-            layout.table_downloads(funnel.shown, "trechter", key="dl_trechter")
-        comparison(f, threshold, sel.year, hidden)
-        lead_times(f, threshold)
-        dropout(f, row, hidden, threshold)
-        trend(f, threshold, hidden)
+            layout.table_downloads(funnel.shown, "trechter", key="dl_trechter", found=found)
+        comparison(f, threshold, sel.year, hidden, found)
+        lead_times(f, threshold, found)
+        dropout(f, row, hidden, threshold, found)
+        trend(f, threshold, hidden, found)
     layout.data_date()
     with st.expander(t("trajecten.definities_kop")):
         s = data.settings()

@@ -71,6 +71,7 @@ class DeckSlide:
     closing: str = ""  # the slide's one big sentence at the bottom
     notes: str = ""  # the speaker notes: what the page says under its charts
     trajectories: bool = True  # shows trajectory figures: carries the notice while invented
+    notice: str | None = None  # this slide's own notice (its programmes); None: the deck's
     subtitle: str = ""  # only on a title slide: under the big title
 
 
@@ -247,8 +248,9 @@ def _picture(slide, left, top, width, height, p: Picture, language: str) -> None
 def _footer(slide, deck: Deck, s: DeckSlide, language: str) -> None:
     top = HEIGHT - Inches(0.5)
     text = deck.footer
-    if deck.notice and s.trajectories:
-        text = f"{deck.notice} · {text}"
+    notice = deck.notice if s.notice is None else s.notice
+    if notice and s.trajectories:
+        text = f"{notice} · {text}"
     _box(slide, MARGIN, top, WIDTH - 2 * MARGIN, Inches(0.45), text, 10, colour=MUTED,
          language=language)  # fmt: skip
 

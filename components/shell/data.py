@@ -308,6 +308,11 @@ def trajectory_total() -> dict[str, int]:
 
 
 @_cached
+def trajectory_origin(f: TrajectoryFilter | None = None) -> pd.DataFrame:
+    return queries.trajectory_origin(engine(), f)
+
+
+@_cached
 def year_range() -> tuple[int, int] | None:
     return queries.year_range(engine())
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.shell import data
+from components.shell import data, origin
+from components.shell.filters import Selection
 from components.shell.i18n import t
 from domain.formatting import current_language, fmt_date
 from domain.literal import md
+from domain.origin import Origin
 
 
 def header(page: str) -> None:
@@ -19,11 +21,16 @@ def header(page: str) -> None:
     st.caption(t(f"{page}.intro"))
 
 
-def fictional_notice() -> None:
-    """Said on every page that shows trajectories while any of them is invented."""
-    totals = data.trajectory_total()
-    if totals["fictional"] > 0:
-        st.info(t("algemeen.fictief"), icon="ℹ️")
+def fictional_notice(scope: Selection | None = None) -> Origin:
+    """Said on every page that shows trajectories while any of them in its scope is invented:
+    per programme what is invented and what is real (components.shell.origin). `scope`: the
+    codes whose trajectories the page counts; None for all. Returns the origin, for the page's
+    downloads."""
+    found = origin.of(scope)
+    text = origin.notice_md(found)
+    if text:
+        st.info(text, icon="ℹ️")
+    return found
 
 
 def tiles(items: list[tuple[str, str, str | None]]) -> None:
@@ -52,28 +59,37 @@ def data_date() -> None:
     st.caption(t("algemeen.stand_per", datum=fmt_date(latest)))
 
 
-def _export_words() -> dict:
+def _export_words(found: Origin | None = None) -> dict:
     """The language and the words of an export, read during the page's run: the file is made on
     a server thread later, outside the run's language."""
     threshold = data.settings().suppress_below
-    return {
-        "language": current_language(),
-        "note": t("export.toelichting"),
-        "legend": (
-            (f"<{threshold}", t("export.klein", drempel=threshold)),
-            ("x", t("export.afgeschermd")),
-            ("–", t("export.geen_waarde")),
-            (t("export.getallen_kop"), t("export.getallen")),
-        ),
-    }
+    legend = (
+        (f"<{threshold}", t("export.klein", drempel=threshold)),
+        ("x", t("export.afgeschermd")),
+        ("–", t("export.geen_waarde")),
+        (t("export.getallen_kop"), t("export.getallen")),
+    )
+    if found is not None:
+        text = origin.notice_plain(found) or origin.export_value(found)
+        legend += ((t("herkomst.kolom"), t("herkomst.uitleg", tekst=text)),)
+    return {"language": current_language(), "note": t("export.toelichting"), "legend": legend}
 
 
-def table_download(df: pd.DataFrame, file_stem: str, key: str) -> None:
+def with_origin(df: pd.DataFrame, found: Origin | None) -> pd.DataFrame:
+    """A table of trajectory figures with its Herkomst column: invented or real, per scope."""
+    if found is None:
+        return df
+    return df.assign(**{t("herkomst.kolom"): origin.export_value(found)})
+
+
+def table_download(df: pd.DataFrame, file_stem: str, key: str, found: Origin | None = None) -> None:
     """A CSV download of a table that is already suppressed and formatted for people: the file
-    holds its numbers as numbers (domain.export)."""
+    holds its numbers as numbers (domain.export). `found`: the origin of the trajectories behind
+    the table's figures, for a table that has them; the file says it in a column."""
     from domain.export import safe_csv
 
-    words = _export_words()
+    df = with_origin(df, found)
+    words = _export_words(found)
     # The file is only made when clicked: building it on every run cost each page run CPU.
     st.download_button(
         t("algemeen.download_csv"),
@@ -85,11 +101,15 @@ def table_download(df: pd.DataFrame, file_stem: str, key: str) -> None:
     )
 
 
-def table_downloads(df: pd.DataFrame, file_stem: str, key: str) -> None:
-    """CSV and Excel downloads side by side of a table that is already suppressed and formatted."""
+def table_downloads(
+    df: pd.DataFrame, file_stem: str, key: str, found: Origin | None = None
+) -> None:
+    """CSV and Excel downloads side by side of a table that is already suppressed and formatted
+    (`found` as in table_download)."""
     from domain.export import safe_csv, safe_xlsx
 
-    words = _export_words()
+    df = with_origin(df, found)
+    words = _export_words(found)
     sheet = t("export.blad")
     c1, c2, _ = st.columns([1, 1, 3])
     # The files are only made when clicked: building them on every run cost each run CPU.

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.drawing import charts, context_lines, gauges, maps
-from components.shell import data, filters, publication
+from components.shell import data, filters, origin, publication
 from components.shell import scope as trajectory_scope
 from components.shell.i18n import t
 from components.views import target_status as ts
@@ -30,7 +30,7 @@ AREA_PUBLISHER = "CBS"
 FICTIONAL_MARK = "fictie"
 # Text keys the PDF prints besides the content (headings, footer words).
 PDF_TEXTS = ("doelen_kop", "geen_doelen", "trechter_kop", "trechter_kolommen", "partners_kop",
-             "bronnen_kop", "gemaakt_op", "pagina", "fictief_kort", "fictief")  # fmt: skip
+             "bronnen_kop", "gemaakt_op", "pagina")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,16 @@ def subject(
         return str(name), None, (sel.municipality,), tuple(int(i) for i in dict.fromkeys(joined))
     cases = context_line.cases(data.partnerships())
     return t("briefing.alle"), None, (), tuple(int(i) for i in cases["id"])
+
+
+def scope_of(sel: filters.Selection) -> filters.Selection | None:
+    """The codes whose trajectories the briefing counts (as `subject`): a partnership, else a
+    municipality, else every case (None). A programme choice is ignored."""
+    if sel.partnership:
+        return filters.Selection(sel.year, sel.partnership)
+    if sel.municipality:
+        return filters.Selection(sel.year, municipality=sel.municipality)
+    return None
 
 
 def change(now: Count, before: Count, threshold: int) -> str | None:
@@ -189,7 +199,8 @@ def build(sel: filters.Selection, made_on: date | None = None) -> BriefingView:
             include_groups=False,
         )
         partners = tuple(zip(grouped.index, grouped.values, strict=True))
-    fictional = data.trajectory_total()["fictional"] > 0
+    found = origin.of(scope_of(sel))
+    fictional = found.has_invented
     region = context_lines.chosen_region(sel.partnership)
     no_trajectories = (
         t("context_regel.geen_trajecten", naam=region["name"]) if region is not None else ""
@@ -232,6 +243,7 @@ def build(sel: filters.Selection, made_on: date | None = None) -> BriefingView:
         made_on=fmt_date(made_on or date.today()),
         fictional=fictional,
         texts={k: t(f"briefing.pdf_{k}") for k in PDF_TEXTS} | {
+            "fictief": origin.notice_plain(found), "fictief_kort": origin.short(found),
             "stand_per": t("kolom.stand_per"), "samenwerking": t("kolom.samenwerking"),
             "partners": t("kolom.partners"), "context_kop": t("context_regel.kop"),
             "context_uitleg": t("context_regel.uitleg")},

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from components.shell import data, layout
+from components.shell import layout
 from components.shell.i18n import t
 from domain import context as ctx
 from domain.formatting import fmt_decimal, fmt_int
 from domain.literal import md
+from domain.origin import Origin
 from domain.publication import Count
 
 
@@ -141,9 +142,10 @@ def reach_rows(
     return pd.DataFrame(out)
 
 
-def show_reach(table: pd.DataFrame) -> None:
+def show_reach(table: pd.DataFrame, found: Origin) -> None:
+    """The reach table; `found`: the origin of the trajectories it counts."""
     st.subheader(t("context.bereik_kop"))
     st.caption(t("context.bereik_uitleg"))
     layout.plain_table(table)
-    if data.trajectory_total()["fictional"] > 0:
-        st.caption(t("context.bereik_fictief"))
+    if found.kind in ("fictief", "deels"):
+        st.caption(t(f"context.bereik_{found.kind}"))

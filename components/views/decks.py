@@ -15,7 +15,7 @@ from datetime import date
 import plotly.graph_objects as go
 
 from components.drawing import alt_text, context_lines, figures, gauges, maps
-from components.shell import data, filters
+from components.shell import data, filters, origin
 from components.shell.i18n import t
 from components.views import briefing, slides
 from components.views import time_to_placement as placement
@@ -237,17 +237,23 @@ def _comparison(p, year: int, threshold: int) -> DeckSlide:
                      notes="\n".join([sentence, bars.description, *map(plain, verdicts)]))  # fmt: skip
 
 
+def _own_notice(slide: DeckSlide, p, year: int) -> DeckSlide:
+    """A partnership's slide says what is invented of its own programmes' trajectories."""
+    found = origin.of(filters.Selection(year, str(p["code"])))
+    return replace(slide, notice=origin.short(found))
+
+
 def presentation_draft(year: int, partnership_code: str | None, made_on: date) -> Deck:
     """One slide per slide of Presentatie, in its order: the country, each partnership, and the
     providers compared."""
     threshold = data.settings().suppress_below
     national = briefing.shared(filters.Selection(year), made_on)
     out = [_national(year, national)]
-    out += [_partnership(p, year, threshold)
+    out += [_own_notice(_partnership(p, year, threshold), p, year)
             for _, p in slides.partnerships(partnership_code).iterrows()]  # fmt: skip
     compared = slides.comparison_partnership()
     if compared is not None:
-        out.append(_comparison(compared, year, threshold))
+        out.append(_own_notice(_comparison(compared, year, threshold), compared, year))
     c = national.content
     return Deck(t("deck.titel_presentatie", jaar=year), tuple(out), _footer(c),
                 c.texts["fictief_kort"] if c.fictional else "", current_language())  # fmt: skip

@@ -11,6 +11,7 @@ from components.drawing import maps
 from components.shell import data, publication
 from components.shell.i18n import t
 from components.views import context_view
+from data_access.filters import TrajectoryFilter
 from domain.partnership_map import programmes_by_area
 
 
@@ -32,6 +33,17 @@ def _reach_rows(code: str, name: str, year: int, threshold: int):
         started = decided.count("gestart", ids, set(codes))
         rows.append((group["partnership_name"].iloc[0], started, codes))
     return context_view.reach_rows(data.context_figures(), rows, year, threshold)
+
+
+def reach_programmes(code: str) -> set[int]:
+    """The programmes whose trajectories the reach table counts: those with trajectories in the
+    municipality, and those of its partnerships (for what is invented of them, origin.of)."""
+    programmes = data.programmes()
+    members = data.partnership_members()
+    joined = members.loc[members["area_code"] == code, "partnership_id"]
+    ids = {int(i) for i in programmes.loc[programmes["partnership_id"].isin(joined), "id"]}
+    here = data.trajectory_origin(TrajectoryFilter(area_codes=(code,)))
+    return ids | {int(i) for i in here["programme_id"]}
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from data_access.filters import TrajectoryFilter
 from domain import survival as sv
 from domain.formatting import fmt_decimal, fmt_pct
 from domain.literal import md
+from domain.origin import Origin
 
 PLOT_CONFIG = {"displaylogo": False}
 # How a comparison is adjusted, by the strata domain.survival.STRATA_BY declares.
@@ -130,7 +131,9 @@ def figures_table(result: sv.Comparison, labels: dict) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def render(f: TrajectoryFilter, dim: str, chosen: list, labels: dict, threshold: int) -> None:
+def render(
+    f: TrajectoryFilter, dim: str, chosen: list, labels: dict, threshold: int, found: Origin
+) -> None:
     st.subheader(t("tijd_tot_plaatsing.kop"))
     st.caption(t("tijd_tot_plaatsing.uitleg"))
     if f.placement_type:
@@ -161,7 +164,7 @@ def render(f: TrajectoryFilter, dim: str, chosen: list, labels: dict, threshold:
                                               [g.shares[sv.HEADLINE_MONTHS] for g in shown])))  # fmt: skip
     table = share_table(result, labels)
     layout.plain_table(table)
-    layout.table_downloads(table, f"tijd_tot_plaatsing_{dim}", key="dl_plaatsingsduur")
+    layout.table_downloads(table, f"tijd_tot_plaatsing_{dim}", key="dl_plaatsingsduur", found=found)
     verdicts(result, name)
 
 

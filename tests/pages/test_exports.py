@@ -29,27 +29,32 @@ PAGES = [
     ("pages/gemeente.py", {"gemeente": "GM0546", "jaar": "2026"}),
     ("pages/kaart.py", {"jaar": "2026"}),
 ]
+# Pages whose downloads hold trajectory figures (Kaart's is a list of members, Overzicht's regions
+# are CBS figures: those files carry no Herkomst column).
+TRAJECTORY_PAGES = {"pages/overzicht.py", "pages/trajecten.py", "pages/doelen.py",
+                    "pages/gemeente.py"}  # fmt: skip
+ORIGIN = {"nl": ("Herkomst", "fictieve voorbeelddata"), "en": ("Origin", "fictional sample data")}
 HIDDEN = re.compile(r"^(<\d+|x)$")
 
 
 def _downloads(page: str, params: dict, language: str) -> list[tuple[pd.DataFrame, dict, bool]]:
     """(table, the words its download was made with, whether it has an Excel file) per download
-    button of the page."""
+    button of the page; the table as the file holds it, with its Herkomst column when it has one."""
     seen = []
     real = layout._export_words
 
-    def words():
-        made = real()
+    def words(*args):
+        made = real(*args)
         seen[-1][1].update(made)
         return made
 
-    def one(df, file_stem, key):
-        seen.append((df, {}, False))
-        return original_one(df, file_stem, key)
+    def one(df, file_stem, key, found=None):
+        seen.append((layout.with_origin(df, found), {}, False))
+        return original_one(df, file_stem, key, found)
 
-    def both(df, file_stem, key):
-        seen.append((df, {}, True))
-        return original_both(df, file_stem, key)
+    def both(df, file_stem, key, found=None):
+        seen.append((layout.with_origin(df, found), {}, True))
+        return original_both(df, file_stem, key, found)
 
     original_one, original_both = layout.table_download, layout.table_downloads
     with pytest.MonkeyPatch.context() as mp:
@@ -126,6 +131,14 @@ def test_downloads_hold_numbers_as_numbers_and_give_the_pages_numbers_back(page,
                     assert isinstance(cell.value, datetime), (column, cell.value)
                     assert _shown_as(cell.value, text, language) == text
     assert numbers > 0, f"{page}: no number was checked"
+    # On the sample every trajectory is invented, and each file of trajectory figures says so.
+    origin_column, invented = ORIGIN[language]
+    with_origin = [(df, words) for df, words, _ in downloads if origin_column in df.columns]
+    if page in TRAJECTORY_PAGES:
+        assert with_origin, f"{page}: no download says where its trajectories come from"
+    for df, words in with_origin:
+        assert set(df[origin_column]) == {invented}, (page, set(df[origin_column]))
+        assert [k for k, _ in words["legend"]][-1] == origin_column
 
 
 def _typed_column(values: pd.Series, language: str) -> bool:
