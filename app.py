@@ -63,6 +63,20 @@ def _slug(path: str) -> str:
     return Path(path).stem
 
 
+HOME_SLUG = "overzicht"
+
+
+def home_alias(home: st.Page, title: str) -> st.Page:
+    """/overzicht, the home page's own name, opens the home page with the link's filters: the
+    home page lives at the root, and Streamlit would answer its name with an English 'Page not
+    found' dialog over the page."""
+
+    def go() -> None:
+        st.switch_page(home, query_params=st.query_params.to_dict())
+
+    return st.Page(go, title=title, url_path=HOME_SLUG, visibility="hidden")
+
+
 def sign_in_pages() -> list:
     """For a visitor who must sign in (the home page first, the statement last): every page's
     address shows the sign-in form, so that a link such as /trajecten?jaar=2025 (or the page one
@@ -73,9 +87,10 @@ def sign_in_pages() -> list:
         if (path, key, icon, default) == STATEMENT:
             pages.append(st.Page(path, title=t(key), icon=icon))
         else:
+            slug = "start" if default else _slug(path)  # the home page: see home_alias
             pages.append(st.Page(auth.login_page, title=t(key), icon=icon, default=default,
-                                 url_path=_slug(path)))  # fmt: skip
-    return pages
+                                 url_path=slug))  # fmt: skip
+    return [*pages, home_alias(pages[0], t(PAGES[0][1]))]
 
 
 def main() -> None:
@@ -90,16 +105,17 @@ def main() -> None:
         # The menu: the sign-in (the home address) and the public accessibility statement.
         with st.sidebar:
             st.page_link(pages[0], label=t("auth.titel"), icon=":material/login:")
-            st.page_link(pages[-1], label=t(STATEMENT[1]), icon=STATEMENT[2])
+            st.page_link(pages[-2], label=t(STATEMENT[1]), icon=STATEMENT[2])
         filters.language_switch()
         login.run()
         return
-    navigation = st.navigation(
-        [
-            st.Page(path, title=t(key), icon=icon, default=default)
-            for path, key, icon, default in PAGES
-        ]
-    )
+    pages = [
+        st.Page(
+            path, title=t(key), icon=icon, default=default, url_path="start" if default else None
+        )
+        for path, key, icon, default in PAGES
+    ]
+    navigation = st.navigation([*pages, home_alias(pages[0], t(PAGES[0][1]))])
     filters.language_switch()
     render_safely(draw_sidebar)
     navigation.run()

@@ -7,10 +7,11 @@ import streamlit as st
 
 from components.shell import data, layout
 from components.shell.i18n import t
+from components.shell.style import uploader_html
 from data_access import imports
 from domain.formatting import fmt_int
 from domain.roles import User, may_write_for
-from domain.upload import Problem, grouped, template_csv, template_ods
+from domain.upload import MAX_BYTES, Problem, grouped, template_csv, template_ods
 
 ODS_MIME = "application/vnd.oasis.opendocument.spreadsheet"
 # The stages of an import, in order, and the share of the bar each one ends at.
@@ -100,9 +101,11 @@ def upload_panel(user: User) -> None:
         t("filters.programma"), list(names), format_func=names.get, key="upload_programma",
         index=1 if len(programmes) == 1 else 0, help=t("beheer.programma_uitleg"),
     )  # fmt: skip
-    file = st.file_uploader(
-        t("beheer.bestand_kiezen"), type=["csv", "xlsx", "ods"], key="upload_bestand"
-    )
+    # Streamlit's own texts of the uploader in the interface language (style.uploader_html). No
+    # type list: the browser would refuse another type in English; the reader says it in ours.
+    words = (t("beheer.upload_knop"), t("beheer.upload_regel", mb=MAX_BYTES // 2**20))
+    st.html(uploader_html(*words), unsafe_allow_javascript=True)
+    file = st.file_uploader(t("beheer.bestand_kiezen"), key="upload_bestand")
     said = st.session_state.pop(RESULT_KEY, None)
     if said is not None:  # the import of the run before this one, which reran the page
         kind, text = said

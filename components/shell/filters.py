@@ -23,6 +23,16 @@ PARAMS = {
 # and is left out of the URL, so existing Dutch links stay as they were.
 LANGUAGE_PARAMS = {"f_taal": "taal"}
 
+# Keyed choices whose option texts are in the interface language. Streamlit keeps a keyed
+# widget's shown text in the browser: after a language switch it would go on showing the old
+# language's text ("Alle", "januari 2025") until a reload. choose_language sets them again.
+RELABELLED = (
+    "f_samenwerking", "f_programma", "f_gemeente", "f_periode", "f_kaart_soort",
+    "f_kaart_provincie", "f_kaart_kleur", "t_van", "t_tot", "t_aanbieder", "t_plaatsing",
+    "t_vergelijk", "t_groepen", "upload_programma",
+)  # fmt: skip
+LANGUAGE_SEEN = "taal_vorige"  # the language of the run before
+
 # A page's own filters (drawn under the shared ones in the sidebar): widget key -> query parameter.
 PAGE_PARAMS = {
     "f_kaart_soort": "soort",
@@ -160,6 +170,13 @@ def choose_language() -> str:
         st.session_state["f_taal"] = DEFAULT_LANGUAGE
     language = st.session_state["f_taal"]
     set_language(language)
+    if st.session_state.get(LANGUAGE_SEEN, language) != language:
+        # Read with the last run's labels, set again: the widgets send their value in the new
+        # language's words to the browser (a value Streamlit set itself it does not resend).
+        for key in RELABELLED:
+            if key in st.session_state:
+                st.session_state[key] = st.session_state[key]
+    st.session_state[LANGUAGE_SEEN] = language
     return language
 
 

@@ -30,6 +30,50 @@ button [data-testid='stMarkdownContainer'], button [data-testid='stMarkdownConta
 </style>
 """
 
+
+def uploader_html(button: str, instructions: str) -> str:
+    """Streamlit's file uploader in the interface language: its button says "Upload", its line
+    "150MB per file" and its input's name is "file upload", in English whatever the app's
+    language. The English text is taken out (display: none, so screen readers skip it too) and
+    ours is shown in its place; a small script names the button and the input in our words for
+    screen readers (axe-core does not take a CSS text as a name) and names them again whenever
+    Streamlit draws the uploader anew. The two texts are the catalogue's, never data; they are
+    escaped for CSS and for the script all the same."""
+    import json
+
+    def css_string(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+    name = json.dumps(button).replace("</", "<\\/")
+    return f"""
+<style>
+[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p {{
+  display: none; }}
+[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer']::after {{
+  content: {css_string(button)}; }}
+[data-testid='stFileUploaderDropzoneInstructions'] span {{ display: none; }}
+[data-testid='stFileUploaderDropzoneInstructions'] > div::after {{
+  content: {css_string(instructions)}; color: {MUTED}; font-size: 0.875rem; }}
+</style>
+<script>
+(() => {{
+  window.smUploaderName = {name};
+  const apply = () => document.querySelectorAll("[data-testid='stFileUploaderDropzone']")
+    .forEach(zone => zone.querySelectorAll("button, input[type='file']").forEach(el => {{
+      if (el.getAttribute("aria-label") !== window.smUploaderName) {{
+        el.setAttribute("aria-label", window.smUploaderName);
+      }}
+    }}));
+  apply();
+  if (!window.smUploaderWatch) {{
+    window.smUploaderWatch = new MutationObserver(apply);
+    window.smUploaderWatch.observe(document.body, {{ childList: true, subtree: true }});
+  }}
+}})();
+</script>
+"""
+
+
 # Static CSS, never data: layout.plain_table's HTML tables, in the theme's text colour, with a
 # light grid; a table wider than its column scrolls inside its own (focusable) box.
 TABLE_CSS = """

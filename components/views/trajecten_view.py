@@ -13,11 +13,12 @@ from components.drawing import trajecten_charts as tc
 from components.shell import data, publication
 from components.shell.i18n import t
 from components.views import trajecten_controls as controls
-from domain.formatting import fmt_decimal, fmt_pct
+from domain.formatting import current_language, fmt_decimal, fmt_pct
 from domain.funnel import NO_DROPOUT, dropout_table, funnel_mask, funnel_table, trend_table
 from domain.leadtime import lead_time_table
 from domain.stages import stage_labels
 from domain.suppression import cell_label
+from domain.texts import catalogue
 
 
 def funnel_frame(table: pd.DataFrame) -> pd.DataFrame:
@@ -56,12 +57,22 @@ def _lead_section(f, threshold: int) -> Section:
     return Section(shown, figure, alt_text.lead_time_sentence(lead))
 
 
+def reason_label(reason: object) -> str:
+    """A drop-out reason as a column heading: the reasons the field uses most ('gezondheid',
+    'terugval na plaatsing', ...) in the interface language; any other reason as the file wrote
+    it, for it is the coordinator's own word."""
+    text = str(reason).strip()
+    key = f"uitvalreden.{'_'.join(text.lower().split())}"
+    known = catalogue(current_language())
+    return known[key] if key in known else text[:1].upper() + text[1:]
+
+
 def _dropout_section(f, funnel_row: dict, hidden: dict, threshold: int) -> Section:
     counts, mask = dropout_table(funnel_row, hidden, data.dropout_by_stage(f), threshold)
     names = {"totaal": t("kolom.totaal_niet_verder"), NO_DROPOUT: t("trajecten.geen_uitval")}
     shown = pd.DataFrame(
         {
-            names.get(c, str(c).capitalize()): [
+            names.get(c) or reason_label(c): [
                 cell_label(int(n), threshold, bool(h))
                 for n, h in zip(counts[c], mask[c], strict=True)
             ]

@@ -223,3 +223,48 @@ def test_an_admin_meets_plain_messages_and_an_undo_that_shows_at_once(
     # The undo list no longer offers it (another test's import may still be there).
     assert form.count() == 0 or "knh_goed.csv" not in form.inner_html()
     screenshot(page, "beheer_teruggedraaid")
+
+
+def test_the_upload_field_speaks_the_pages_language(app_url, page, users, tmp_path):
+    """Streamlit's uploader says "Upload" and "150MB per file" whatever the app's language; here
+    it says what the page says, to the eye and to a screen reader, and a file of another type is
+    refused in Dutch by the reader, not in English by the browser."""
+    sign_in(page, app_url, "coordinator@hr.nl")
+    page.get_by_role("tab", name="Trajecten inlezen").click()
+    zone = page.locator("[data-testid='stFileUploaderDropzone']")
+    zone.locator("button[aria-label='Bestand kiezen']").wait_for(timeout=30_000)
+    shown = lambda: page.evaluate(  # noqa: E731
+        "() => getComputedStyle(document.querySelector("
+        "\"[data-testid='stFileUploaderDropzoneInstructions'] > div\"), '::after').content"
+    )
+    assert shown() == '"CSV, XLSX of ODS, tot 150 MB"'
+    field = page.locator("[data-testid='stFileUploaderDropzoneInput']")
+    assert field.get_attribute("aria-label") == "Bestand kiezen"  # Streamlit's: 'file upload'
+    assert "Upload" not in zone.inner_text() and "per file" not in zone.inner_text()
+    screenshot(page, "beheer_upload_veld")
+
+    page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
+    page.get_by_role("heading", name="Administration").wait_for(timeout=30_000)
+    wait_until_drawn(page)
+    page.get_by_role("tab", name="Import trajectories").click()
+    zone.locator("button[aria-label='Browse files']").wait_for(timeout=30_000)
+    assert shown() == '"CSV, XLSX or ODS, up to 150 MB"'
+    page.wait_for_function(
+        "() => document.querySelector(\"[data-testid='stFileUploaderDropzoneInput']\")"
+        "?.getAttribute('aria-label') === 'Browse files'", timeout=30_000,
+    )  # fmt: skip
+
+    page.locator("[data-testid='stSidebar']").get_by_text("Nederlands", exact=True).click()
+    page.get_by_role("heading", name="Beheer").wait_for(timeout=30_000)
+    wait_until_drawn(page)
+    page.get_by_role("tab", name="Trajecten inlezen").click()
+    zone.locator("button[aria-label='Bestand kiezen']").wait_for(timeout=30_000)
+    file = tmp_path / "notities.pdf"
+    file.write_bytes(b"%PDF-1.4 geen trajecten")
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(file))
+    page.wait_for_selector("text=notities.pdf", timeout=30_000)
+    wait_until_drawn(page)
+    assert "not allowed" not in page.locator("[data-testid='stMain']").inner_text()
+    page.get_by_role("button", name="Controleren en inlezen").click()
+    page.wait_for_selector("text=Het bestand is geweigerd", timeout=30_000)
+    assert "notities.pdf" in page.locator("table").filter(has_text="notities.pdf").inner_text()

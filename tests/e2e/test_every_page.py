@@ -7,6 +7,8 @@ loading the same page in the same language again; one load now serves both, with
 assertion of the two tests."""
 
 import pytest
+import sqlalchemy as sa
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from components.shell.i18n import catalogue, t
 from tests.e2e.accessibility import app_pages, assert_no_violations, wait_until_settled
@@ -41,6 +43,73 @@ def _heading(key: str, language: str) -> str:
     return catalogue(language)[key].split("{")[0].strip()
 
 
+# The texts of the page (visible or not, charts too; one per text node) and the inputs' values
+# that belong to the other language: `foreign` whole texts, Dutch month names in English, or
+# Streamlit's own English in Dutch.
+FOREIGN_JS = """([foreign, months, streamlitEnglish]) => {
+  const out = [], root = document.querySelector("[data-testid='stApp']");
+  const english = streamlitEnglish ? new RegExp(streamlitEnglish) : null;
+  const check = text => {
+    if (foreign.includes(text) || months.includes(text.split(" ")[0])
+        || (english && english.test(text))) out.push(text);
+  };
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const text = walker.currentNode.nodeValue.trim();
+    if (text) check(text);
+  }
+  root.querySelectorAll("input").forEach(i => { if (i.value.trim()) check(i.value.trim()); });
+  return [...new Set(out)].sort();
+}"""
+# Dutch month names that English writes otherwise ('april', 'december' are written alike but
+# for the capital, which English gives them).
+MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+             "september", "oktober", "november", "december")  # fmt: skip
+STREAMLIT_EN = r"^(Upload|Browse files|\d+MB per file.*|Page not found|Drag and drop.*)$"
+# What the database holds is data, in the words it was delivered in (names, source titles).
+DATA_TABLES = ("source", "area", "organisation", "partnership", "programme", "target",
+               "context_figure")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def data_texts(app_db_url) -> set[str]:
+    engine = sa.create_engine(app_db_url)
+    meta = sa.MetaData()
+    meta.reflect(engine, only=DATA_TABLES)
+    found = set()
+    with engine.connect() as conn:
+        for table in meta.tables.values():
+            texts = [c for c in table.columns if isinstance(c.type, sa.String)]
+            for row in conn.execute(sa.select(*texts)) if texts else ():
+                found |= {str(v).strip() for v in row if v}
+    engine.dispose()
+    return found
+
+
+def _interface_texts(language: str) -> set[str]:
+    """The catalogue's whole texts of `language` that the other language words differently:
+    labels, options and headings (no sentence with a placeholder)."""
+    other = catalogue("en" if language == "nl" else "nl")
+    return {
+        text for key, text in catalogue(language).items()
+        if len(text) >= 3 and "{" not in text and "\n" not in text and text != other.get(key)
+    }  # fmt: skip
+
+
+def _of_the_other_language(page, language: str, data: set[str]) -> list[str]:
+    """The page's texts of the other language than `language`, once the page has settled: what
+    a run leaves of the language before goes within the wait, what stays is reported."""
+    other = "en" if language == "nl" else "nl"
+    foreign = sorted(_interface_texts(other) - _interface_texts(language) - data)
+    months = list(MONTHS_NL) if language == "en" else []
+    arg = [foreign, months, STREAMLIT_EN if language == "nl" else ""]
+    try:
+        page.wait_for_function(f"a => ({FOREIGN_JS})(a).length === 0", arg=arg, timeout=15_000)
+    except PlaywrightTimeout:
+        pass  # reported below
+    return page.evaluate(FOREIGN_JS, arg)
+
+
 def test_every_page_of_the_app_is_opened_here():
     """A page added to app.PAGES must be added to PAGES above, with its heading: then it is
     opened in both languages and checked by axe-core like the others."""
@@ -49,7 +118,8 @@ def test_every_page_of_the_app_is_opened_here():
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("name", list(PAGES))
-def test_page_opens_without_exception_and_has_no_axe_violations(app_url, page, name, language):
+def test_page_opens_without_exception_and_has_no_axe_violations(app_url, page, name, language,
+                                                                data_texts):  # fmt: skip
     path, heading_key = PAGES[name]
     page.goto(_url(app_url, path, language))
     wait_until_settled(page)  # the script has run and every chart and map has drawn
@@ -66,6 +136,19 @@ def test_page_opens_without_exception_and_has_no_axe_violations(app_url, page, n
     raw_keys = [key for key in catalogue("nl") if key in text]
     assert raw_keys == [], f"raw catalogue keys on {name} ({language}): {raw_keys}"
     assert_no_violations(page, f"/{path} ({language})")
+    foreign = _of_the_other_language(page, language, data_texts)
+    assert foreign == [], f"{name} ({language}): {foreign}"
+    if language == "nl" and name != "presentatie":  # a presentation hides the sidebar
+        # Switched on the page, as a visitor does: every text follows at once, the chosen values
+        # of the filters too (Streamlit keeps a keyed widget's text in the browser).
+        page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
+        page.wait_for_function(
+            "t => document.querySelector('h1')?.textContent.trim().startsWith(t)",
+            arg=_heading(heading_key, "en"), timeout=30_000,
+        )  # fmt: skip
+        wait_until_drawn(page)
+        foreign = _of_the_other_language(page, "en", data_texts)
+        assert foreign == [], f"{name}, switched to English: {foreign}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
