@@ -25,7 +25,7 @@ def invented_label(total: int, fictional: int) -> str:
         return t("algemeen.nee")
     if fictional == total:
         return t("algemeen.ja")
-    return t("herkomst.deels_kort", fictief=fmt_int(fictional), totaal=fmt_int(total))
+    return t("herkomst.deels_kort", fictief=fmt_int(fictional))
 
 
 def status_panel() -> None:
@@ -37,14 +37,15 @@ def status_panel() -> None:
     st.dataframe(
         pd.DataFrame(
             {
+                # What is invented first: the column a coordinator checks after an import.
                 t("kolom.programma"): status["programme_name"],
-                t("kolom.stand_per"): [fmt_date(d) for d in status["data_until"]],
-                t("kolom.laatste_import"): [fmt_date(d) for d in status["last_import_at"]],
-                t("kolom.imports"): status["imports"],
                 t("kolom.trajecten"): [fmt_int(n) for n in total],
                 t("kolom.fictief"): [
                     invented_label(n, f) for n, f in zip(total, fictional, strict=True)
                 ],
+                t("kolom.stand_per"): [fmt_date(d) for d in status["data_until"]],
+                t("kolom.laatste_import"): [fmt_date(d) for d in status["last_import_at"]],
+                t("kolom.imports"): status["imports"],
             }
         ),
         hide_index=True,

@@ -72,6 +72,7 @@ def test_a_link_to_a_page_asks_to_sign_in_and_then_opens_that_page(closed_app, p
     assert page.get_by_role("dialog").count() == 0
     assert "Page not found" not in page.inner_text("body")
     assert "/beheer" in page.url
+    screenshot(page, "na_uitloggen")
 
 
 def test_the_home_pages_own_name_opens_it_with_the_links_filters(app_url, closed_app, page):
