@@ -73,6 +73,9 @@ def national_slide(year: int, threshold: int) -> None:
 
     def numbers() -> None:
         layout.tiles([(label, value, None) for label, value in slides.national_tiles(year)])
+        own = slides.own_programmes_line(year)
+        if own:
+            st.markdown(own)
 
     def partner_map() -> None:
         view = map_view(year)
@@ -131,7 +134,11 @@ def partnership_slide(p: pd.Series, year: int, threshold: int) -> None:
 
     calm(numbers)
     calm(targets)
-    calm(lambda: st.markdown(f"### {md(slides.highlight(str(p['name']), year, measured, shown))}"))
+    calm(
+        lambda: st.markdown(
+            f"### {md(slides.highlight(str(p['name']), year, measured, shown, programmes))}"
+        )
+    )
 
 
 def comparison_slide(p: pd.Series, year: int, threshold: int) -> None:

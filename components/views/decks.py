@@ -149,8 +149,10 @@ def _national(year: int, national: briefing.BriefingView) -> DeckSlide:
         legend = alt_text.legend_text(maps.legend_entries(cases, order))
         pictures = (Drawn(national.static_map, f"{notes} {legend}"),)
         notes = f"{notes} {legend}"
-    return DeckSlide(t("presentatie.titel_landelijk", jaar=year),
-                     tiles=tuple(slides.national_tiles(year)), pictures=pictures, notes=notes)  # fmt: skip
+    own = plain(slides.own_programmes_line(year))
+    return DeckSlide(t("presentatie.titel_landelijk", jaar=year), lines=(own,) if own else (),
+                     tiles=tuple(slides.national_tiles(year)), pictures=pictures,
+                     notes=f"{notes} {own}".strip())  # fmt: skip
 
 
 def _partnership(p, year: int, threshold: int) -> DeckSlide:
@@ -176,7 +178,7 @@ def _partnership(p, year: int, threshold: int) -> DeckSlide:
                               caption=f"{target.name}\n{status} · {progress}",
                               width=GAUGE_WIDTH))  # fmt: skip
         notes.append(f"{target.name}: {status}. {progress}")
-    closing = slides.highlight(str(p["name"]), year, found, shown)
+    closing = slides.highlight(str(p["name"]), year, found, shown, programmes)
     if not found:
         lines = (*lines, t("presentatie.geen_doelen", jaar=year))
     return DeckSlide(

@@ -26,6 +26,12 @@ def scope_programmes(programme: str | None, partnership: str | None) -> set[int]
     return None
 
 
+def own_programmes(programmes: pd.DataFrame, chosen: set[int] | None) -> pd.DataFrame:
+    """The programmes in scope that a municipality runs on its own, in no partnership."""
+    own = programmes[programmes["partnership_id"].isna()]
+    return own if chosen is None else own[own["id"].isin(chosen)]
+
+
 @dataclass(frozen=True)
 class Overview:
     """What Overzicht shows for a year and a choice of programmes, built once per language."""
@@ -109,6 +115,31 @@ def build_overview(
             ],
         }
     )  # fmt: skip
+    # A municipality's own programmes (Werkoffensief +500) belong to no partnership; their rows
+    # make the table add up to the tiles above it.
+    own = own_programmes(programmes, chosen)
+    if not own.empty:
+        sources = data.targets(tuple(int(i) for i in own["id"]))
+        source_of = sources.dropna(subset=["source_title"]).groupby("programme_id").first()
+        rows = pd.DataFrame(
+            {
+                t("kolom.samenwerking"): [t("overzicht.eigen_naam", programma=n, gemeente=g)
+                                          for n, g in zip(own["name"], own["lead_area_name"],
+                                                          strict=True)],
+                t("kolom.soort"): t("soort.eigen_programma"),
+                t("kolom.gemeenten"): 1,
+                t("kolom.organisaties"): 0,
+                t("kolom.sinds"): [fmt_date(d) for d in own["start_date"]],
+                t("kolom.aangemeld_jaar", jaar=year): [
+                    decided.count("aangemeld", {int(i)}).label for i in own["id"]],
+                t("kolom.geplaatst_jaar", jaar=year): [
+                    decided.count("geplaatst", {int(i)}).label for i in own["id"]],
+                t("kolom.bron"): [
+                    f"{source_of.loc[i, 'source_title']} ({source_of.loc[i, 'source_publisher']})"
+                    if i in source_of.index else "–" for i in own["id"]],
+            }
+        )  # fmt: skip
+        shown = pd.concat([shown, rows], ignore_index=True)
     in_scope = programmes if chosen is None else programmes[programmes["id"].isin(chosen)]
     bars = [(name, decided.count("geplaatst", {int(p)})) for name, p in
             zip(in_scope["name"], in_scope["id"], strict=True)]  # fmt: skip

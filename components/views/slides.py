@@ -9,13 +9,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.drawing import gauges
-from components.shell import data
+from components.shell import data, publication
 from components.shell.i18n import t, t_md
 from components.views import target_status as ts
-from components.views.overview import national_numbers
+from components.views.overview import national_numbers, own_programmes
 from components.views.trajecten_controls import HR_PROGRAMME
 from domain import context_line
 from domain.formatting import fmt_date, fmt_int
+from domain.literal import md
 from domain.targets import TargetGroup
 
 
@@ -64,6 +65,21 @@ def national_tiles(year: int) -> list[tuple[str, str]]:
     ]
 
 
+def own_programmes_line(year: int) -> str:
+    """Slide 1's totals hold the programmes a municipality runs on its own, which have no slide
+    of their own: one sentence (Markdown) names them with their share of the totals, so that the
+    partnership slides plus this sentence add up to slide 1. '' when there are none."""
+    decided = publication.year(year)
+    own = own_programmes(data.programmes(), None)
+    parts = [
+        t("presentatie.eigen_deel", naam=md(n), gemeente=md(g),
+          aangemeld=decided.count("aangemeld", {int(i)}).label, jaar=year,
+          geplaatst=decided.count("geplaatst", {int(i)}).label)
+        for i, n, g in zip(own["id"], own["name"], own["lead_area_name"], strict=True)
+    ]  # fmt: skip
+    return t("presentatie.eigen_programmas", jaar=year, delen="; ".join(parts)) if parts else ""
+
+
 def facts(p: pd.Series) -> tuple[str, str]:
     """'**Soort** sinds ... Deelnemers: ...' (markdown) and 'Bron: ...' of a partnership."""
     members = data.partnership_members((int(p["id"]),))
@@ -89,8 +105,34 @@ def targets(programmes: pd.DataFrame, year: int, threshold: int) -> list[Target]
     ]
 
 
-def highlight(name: str, year: int, measured: list[Target], shown: dict[str, str]) -> str:
-    """One sentence for the slide: the first target's status, else the year's placements."""
+def _outside(programmes: pd.DataFrame, year: int) -> tuple | None:
+    """(first start, last end) of the programmes when every one of them ran wholly before or
+    after `year`; None when any ran in it (or has no dates)."""
+    if programmes.empty:
+        return None
+    starts = pd.to_datetime(programmes["start_date"])
+    ends = pd.to_datetime(programmes["end_date"])
+    if starts.isna().any() or ends.isna().any():
+        return None
+    first, last = pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
+    if ((ends < first) | (starts > last)).all():
+        return starts.min().date(), ends.max().date()
+    return None
+
+
+def highlight(
+    name: str,
+    year: int,
+    measured: list[Target],
+    shown: dict[str, str],
+    programmes: pd.DataFrame | None = None,
+) -> str:
+    """One sentence for the slide: the first target's status; for a partnership whose programmes
+    all ran outside the year, when they ran; else the year's placements."""
+    period = _outside(programmes, year) if programmes is not None else None
+    if period is not None:
+        return t("presentatie.hoogtepunt_buiten", naam=name, jaar=year, van=fmt_date(period[0]),
+                 tot=fmt_date(period[1]))  # fmt: skip
     if measured:
         first = measured[0]
         m = first.measured

@@ -42,7 +42,7 @@ def test_overzicht_shows_a_context_line_per_case(language):
     assert BONAIRE[language] in text
     # The five cases, not the 35 regions, get a line; the regions have their own table.
     assert text.count("Kerncijfers wijken en buurten 2024.") == 5
-    assert len(at.dataframe[0].value) == 5
+    assert len(at.dataframe[0].value) == 6  # the five cases and Den Haag's own programme
     assert len(at.dataframe[1].value) == 35
 
 

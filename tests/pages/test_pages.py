@@ -28,13 +28,16 @@ def test_page_renders_without_exception(page):
     assert at.title, "every page has a title"
 
 
-def test_overzicht_lists_the_five_partnerships():
+def test_overzicht_lists_the_five_partnerships_and_den_haags_own_programme():
     at = open_page()
     table = at.dataframe[0].value
-    assert len(table) == 5
+    assert len(table) == 6
     names = " ".join(table.iloc[:, 0])
     for word in ("Bonaire", "Altena", "Holland Rijnland", "Kop van Noord-Holland", "Westland"):
         assert word in names
+    # The programme a municipality runs on its own is a row of its own kind, last.
+    assert list(table.iloc[-1, :2]) == ["Werkoffensief +500 ('s-Gravenhage)",
+                                        "Eigen programma van een gemeente"]  # fmt: skip
 
 
 def test_pages_with_trajectories_say_the_data_is_invented():
