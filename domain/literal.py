@@ -21,6 +21,10 @@ import re
 _INLINE = re.compile(r"([\\`*_\[\]<>~$&@]|:(?=\S))")
 _LINE_START = re.compile(r"^([-+#])|^(\d+)([.)])(?=\s|$)")
 _WWW = re.compile(r"(?i)\b(www)\.")
+# A dot after any character but a space or ASCII punctuation and before a letter, as in a domain
+# name ("voorbeeld.nl", "0.AC"): a renderer that links bare domains (linkify's fuzzy links) would
+# make it a link. Hypothesis found "0.AC" on 05-12; the escape shows as the dot it was.
+_DOMAIN_DOT = re.compile(r"(?<=[^\s!-/:-@\[-`{-~])\.(?=[^\W\d_])")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
@@ -33,6 +37,7 @@ def md(text: object) -> str:
     """`text` as Markdown that shows exactly its characters (on one line)."""
     escaped = _INLINE.sub(r"\\\1", one_line(text))
     escaped = _WWW.sub(r"\1\\.", escaped)
+    escaped = _DOMAIN_DOT.sub(r"\\.", escaped)
     return _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped)
 
 

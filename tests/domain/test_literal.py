@@ -57,6 +57,8 @@ def test_documents_get_the_characters_back(text):
         '=HYPERLINK("https://voorbeeld.nl";"klik")',
         "https://voorbeeld.nl",
         "www.voorbeeld.nl",
+        "voorbeeld.nl",
+        "0.AC",  # a bare domain, as linkify's fuzzy links read it (found by hypothesis)
         "info@voorbeeld.nl",
         "# Kop",
         "- punt",
