@@ -3,9 +3,11 @@ rates per 1,000 inhabitants, peers of similar size, and reach (trajectories per 
 
 Rules, held by tests/domain/test_context.py:
 - A former municipality's counts are summed into its successor (Weesp into Amsterdam). A
-  percentage is never averaged: where two or more codes land on one municipality, its percentage
-  for that year is left out, so the page says "niet beschikbaar" instead of a figure CBS did not
-  publish.
+  percentage is never averaged: where two or more codes land on one municipality, the figure CBS
+  published for that municipality's own code is kept (Amsterdam 2022: 72,8 %, without Weesp, which
+  the page says: merged_before), and where CBS published none for it (a municipality formed from
+  others later), its percentage for that year is left out, so the page says "niet beschikbaar"
+  instead of a figure CBS did not publish.
 - A group's count (a region, a partnership, the Netherlands) is the sum over its members, and only
   when every member has the figure; a missing member makes the sum missing, never too low.
 - Missing is missing: nothing here turns an absent figure into 0.
@@ -55,16 +57,28 @@ def land_on_successors(rows: pd.DataFrame, current: Mapping[str, str]) -> pd.Dat
     extra = [c for c in frame.columns if c not in {"area_code", "value", *keys}]
     out = []
     for (code, year, measure), group in frame.groupby(keys, sort=True):
-        values = group["value"]
-        if values.isna().any():
-            continue
         if len(group) > 1 and MEASURE_KINDS.get(measure) != COUNT:
-            continue  # a percentage of a merged municipality: CBS did not publish it
+            # A percentage of a merged municipality: CBS's figure for its own code, without the
+            # others; none when CBS published none for that code.
+            group = group[group["area_code"] == code]
+        values = group["value"]
+        if group.empty or values.isna().any():
+            continue
         row = {"area_code": code, "year": int(year), "measure": measure, "value": values.sum()}
         row.update({c: group[c].iloc[0] for c in extra})
         out.append(row)
     columns = ["area_code", "year", "measure", "value", *extra]
     return pd.DataFrame(out, columns=columns)
+
+
+def merged_before(areas: pd.DataFrame, code: str, year: int) -> list[str]:
+    """The names of the municipalities that merged into `code` later than 1 January of `year`:
+    CBS counted them apart that year, so a percentage published for `code` leaves them out.
+    `areas`: code, name, valid_to, current_code (queries.municipalities, merged ones included)."""
+    start = pd.Timestamp(year, 1, 1)
+    merged = areas[(areas["current_code"] == code) & (areas["code"] != code)]
+    ended = pd.to_datetime(merged["valid_to"])
+    return sorted(merged.loc[ended.notna() & (ended >= start), "name"])
 
 
 def value_of(figures: pd.DataFrame, code: str, measure: str, year: int | None = None):

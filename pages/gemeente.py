@@ -121,7 +121,7 @@ def _profile(
         codes = current[(current["province"] == province) & (current["kind"] == "gemeente")]
         groups.append((t("gemeente.provincie", naam=province), list(codes.index)))
     groups.append((t("context.nederland"), list(current[current["kind"] == "gemeente"].index)))
-    return context_view.profile(figures, code, names, groups, years)
+    return context_view.profile(figures, code, names, groups, years, areas.reset_index())
 
 
 _shared_profile = data.built(_profile)

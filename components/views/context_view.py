@@ -52,14 +52,22 @@ class Profile:
 
 def profile(
     figures: pd.DataFrame, code: str, names: dict[str, str], groups: list[tuple[str, list[str]]],
-    years: dict,
+    years: dict, areas: pd.DataFrame | None = None,
 ) -> Profile | None:  # fmt: skip
     """The tiles, source line and comparison table of one municipality; None when CBS publishes
-    nothing for it."""
+    nothing for it. `areas` (merged municipalities included) lets the source line say which
+    municipalities a percentage leaves out because they merged into this one later."""
     own = figures[figures["area_code"] == code]
     if own.empty:
         return None
     row = ctx.profile_row(figures, [code], years)
+    source = source_line(own, years)
+    year = years.get("netto_arbeidsparticipatie")
+    if areas is not None and year and row["netto_arbeidsparticipatie"] is not None:
+        merged = ctx.merged_before(areas, code, year)
+        if merged:
+            source += " " + t("context.zonder", naam=names.get(code, code), jaar=year,
+                              gemeenten=", ".join(merged))  # fmt: skip
     return Profile(
         tiles=[
             (
@@ -69,7 +77,7 @@ def profile(
             )
             for m in ctx.PROFILE_MEASURES
         ],
-        source=source_line(own, years),
+        source=source,
         comparison=comparison_table(figures, code, names, groups, years),
     )
 

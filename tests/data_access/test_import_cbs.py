@@ -123,14 +123,15 @@ def test_recorded_kwb_2024_lands_the_published_values(areas_engine, statline):
     assert "CC BY 4.0" in row.note
 
 
-def test_weesp_in_the_2022_table_lands_on_amsterdam_and_its_percentage_is_left_out(
+def test_weesp_in_the_2022_table_lands_on_amsterdam_which_keeps_its_own_percentage(
     areas_engine, statline
 ):
     cbs_import.import_table(areas_engine, "85318NED", 2022, USER)
     amsterdam = _values(areas_engine, "GM0363", 2022)
     assert amsterdam["inwoners"] == 882633 + 20766
-    # A percentage of two municipalities together is not what CBS published: niet beschikbaar.
-    assert "kwb_netto_arbeidsparticipatie" not in amsterdam
+    # A percentage is never averaged: Amsterdam keeps what CBS published for GM0363 (without
+    # Weesp, which the Gemeente page says).
+    assert amsterdam["kwb_netto_arbeidsparticipatie"] == 64
     assert _values(areas_engine, "GM0546", 2022)["kwb_netto_arbeidsparticipatie"] == 64
     assert _values(areas_engine, "GM0457", 2022) == {}
 
@@ -258,7 +259,9 @@ def test_the_csv_path_stores_through_the_same_rules(areas_engine, tmp_path):
     title = "Kerncijfers wijken en buurten 2022"
     result = cbs_import.import_csv(areas_engine, path, title, 2022, USER, table_id="85318ned")
     assert result.years == (2022,)
-    assert _values(areas_engine, "GM0363", 2022) == {"inwoners": 903399}
+    assert _values(areas_engine, "GM0363", 2022) == {
+        "inwoners": 903399, "kwb_netto_arbeidsparticipatie": 64,
+    }  # fmt: skip
     assert _values(areas_engine, "GM0546", 2022) == {
         "inwoners": 125074, "kwb_netto_arbeidsparticipatie": 64,
     }  # fmt: skip

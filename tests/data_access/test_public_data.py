@@ -50,8 +50,9 @@ def test_merged_municipalities_land_on_their_2025_successor(sample_engine):
     stored = _stored(sample_engine)
     assert stored[("GM0363", 2022, "inwoners")] == 882633 + 20766  # Amsterdam + Weesp
     assert stored[("GM1992", 2022, "inwoners")] == 17704 + 40574 + 14960  # Voorne aan Zee
-    # Percentages of a municipality merged after the year are not available, never averaged.
-    assert ("GM0363", 2022, "netto_arbeidsparticipatie") not in stored
+    # Percentages are never averaged: Amsterdam keeps what CBS published for GM0363 in 2022
+    # (72,8 %, without Weesp); Voorne aan Zee, formed in 2023, had no figure of its own in 2019.
+    assert stored[("GM0363", 2022, "netto_arbeidsparticipatie")] == 72.8
     assert ("GM1992", 2019, "netto_arbeidsparticipatie") not in stored
     # No figure is stored under a code that no longer exists.
     assert not {k for k in stored if k[0] in {"GM0457", "GM0501", "GM0530", "GM0614"}}

@@ -48,6 +48,33 @@ def test_percentage_of_a_merged_municipality_is_not_available():
     ]
 
 
+def test_amsterdam_keeps_the_percentage_cbs_published_for_it_without_weesp():
+    landed = ctx.land_on_successors(
+        rows(
+            ("GM0363", 2022, "netto_arbeidsparticipatie", 72.8, 1),
+            ("GM0457", 2022, "netto_arbeidsparticipatie", 70.1, 1),
+            ("GM0363", 2021, "netto_arbeidsparticipatie", 71.9, 1),
+            ("GM0457", 2021, "netto_arbeidsparticipatie", None, 1),
+        ),
+        CURRENT,
+    )
+    assert landed[["area_code", "year", "value"]].to_dict("records") == [
+        {"area_code": "GM0363", "year": 2021, "value": 71.9},
+        {"area_code": "GM0363", "year": 2022, "value": 72.8},
+    ]
+
+
+def test_the_note_names_who_merged_in_after_the_start_of_the_year():
+    areas = pd.DataFrame(
+        [("GM0363", "Amsterdam", None, "GM0363"), ("GM0457", "Weesp", "2022-03-23", "GM0363"),
+         ("GM0546", "Leiden", None, "GM0546")],
+        columns=["code", "name", "valid_to", "current_code"],
+    )  # fmt: skip
+    assert ctx.merged_before(areas, "GM0363", 2022) == ["Weesp"]
+    assert ctx.merged_before(areas, "GM0363", 2023) == []  # CBS counted Weesp in Amsterdam
+    assert ctx.merged_before(areas, "GM0546", 2022) == []
+
+
 def test_brielle_hellevoetsluis_westvoorne_counts_sum_into_voorne_aan_zee():
     landed = ctx.land_on_successors(
         rows(
