@@ -562,24 +562,9 @@ def trajectory_origin(engine: sa.Engine, f: TrajectoryFilter | None = None) -> p
     with engine.connect() as conn:
         if _aggregated(conn, None):
             return stats.trajectory_origin(conn, scope)
-        stmt = (
-            sa.select(
-                t.programme_id,
-                programme.c.name.label("programme_name"),
-                sa.func.count().label("total"),
-                count_if(t.is_fictional).label("fictional"),
-            )
-            .join(programme, programme.c.id == t.programme_id)
-            .where(*conditions(scope))
-            .group_by(t.programme_id, programme.c.name)
-            .order_by(t.programme_id)
+        return stats.origin_counts(
+            conn, t.programme_id, sa.func.count(), count_if(t.is_fictional), conditions(scope)
         )
-        return _origin_frame(conn.execute(stmt))
-
-
-def _origin_frame(result: sa.CursorResult) -> pd.DataFrame:
-    frame = pd.DataFrame(result.mappings().all(), columns=list(result.keys()))
-    return frame.astype({"programme_id": int, "total": int, "fictional": int})
 
 
 def year_range(engine: sa.Engine) -> tuple[int, int] | None:

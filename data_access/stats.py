@@ -322,18 +322,32 @@ e = event_stat.c
 
 def trajectory_origin(conn: sa.Connection, f: TrajectoryFilter) -> pd.DataFrame:
     """queries.trajectory_origin from cohort_stat (`f` without dates)."""
+    return origin_counts(
+        conn, c.programme_id, _sum(c.n), _sum(c.n, c.is_fictional), conditions(f, cohort_stat)
+    )
+
+
+def origin_counts(
+    conn: sa.Connection,
+    programme_id: sa.ColumnElement[int],
+    total: sa.ColumnElement[int],
+    fictional: sa.ColumnElement[int],
+    where: list,
+) -> pd.DataFrame:
+    """Per programme with trajectories under `where`: programme_id, programme_name, total and
+    fictional (the counts as given, from the rows or from an aggregate)."""
     stmt = (
         sa.select(
-            c.programme_id,
+            programme_id,
             programme.c.name.label("programme_name"),
-            _sum(c.n).label("total"),
-            _sum(c.n, c.is_fictional).label("fictional"),
+            total.label("total"),
+            fictional.label("fictional"),
         )
-        .join(programme, programme.c.id == c.programme_id)
-        .where(*conditions(f, cohort_stat))
-        .group_by(c.programme_id, programme.c.name)
-        .having(sa.func.sum(c.n) > 0)
-        .order_by(c.programme_id)
+        .join(programme, programme.c.id == programme_id)
+        .where(*where)
+        .group_by(programme_id, programme.c.name)
+        .having(total > 0)
+        .order_by(programme_id)
     )
     frame = _frame(conn, stmt)
     return frame.astype({"programme_id": int, "total": int, "fictional": int})

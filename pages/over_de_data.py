@@ -10,8 +10,7 @@ from components.drawing import context_lines
 from components.shell import data, layout, origin
 from components.shell.guard import render_safely
 from components.shell.i18n import t
-from domain.formatting import fmt_date, fmt_int
-from domain.literal import md_join
+from domain.formatting import fmt_date
 
 
 def public_sources() -> None:
@@ -26,30 +25,6 @@ def public_sources() -> None:
     st.markdown(t("context_regel.grenzen"))
 
 
-def real_and_invented() -> str:
-    """What is real and what is invented, with the trajectories per programme once real data
-    has arrived (domain.origin)."""
-    totals = data.trajectory_total()
-    found = origin.of()
-    total, invented = totals["total"], totals["fictional"]
-    counts = {"totaal": fmt_int(total), "fictief": fmt_int(invented)}
-    real = ""
-    if found.everything_invented or not total:
-        trajectories, closing = t("context_regel.trajecten_alle", **counts), "slot_alle"
-    else:
-        real = t("context_regel.echte_trajecten", totaal=counts["totaal"],
-                 echt=fmt_int(total - invented),
-                 programmas=md_join((*found.real, *found.mixed)))  # fmt: skip
-        if found.has_invented:
-            trajectories = t("context_regel.trajecten_deels", **counts,
-                             programmas=md_join((*found.invented, *found.mixed)))  # fmt: skip
-            closing = "slot_deels"
-        else:
-            trajectories, closing = t("context_regel.trajecten_geen"), "slot_echt"
-    return t("context_regel.echt", verzonnen_trajecten=trajectories, echte_trajecten=real,
-             slot=t(f"context_regel.{closing}"))  # fmt: skip
-
-
 def render() -> None:
     layout.header("over")
     settings = data.settings()
@@ -58,7 +33,7 @@ def render() -> None:
         t("definities.tekst", maanden=settings.lasting_months, drempel=settings.suppress_below)
     )
     st.subheader(t("context_regel.echt_kop"))
-    st.markdown(real_and_invented())
+    st.markdown(origin.real_and_invented())
     public_sources()
     st.subheader(t("over.bronnen_kop"))
     sources = data.sources()

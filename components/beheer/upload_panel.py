@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components.shell import data, layout
+from components.shell.filters import relabelled
 from components.shell.i18n import t
 from components.shell.style import uploader_html
 from data_access import imports
@@ -98,7 +99,7 @@ def upload_panel(user: User) -> None:
     # 'From the file' first for who may upload for several programmes; who may upload for one
     # gets that one preselected, so a file without a programma column needs no choice.
     code = st.selectbox(
-        t("filters.programma"), list(names), format_func=names.get, key="upload_programma",
+        t("filters.programma"), list(names), format_func=names.get, key=relabelled("upload_programma"),
         index=1 if len(programmes) == 1 else 0, help=t("beheer.programma_uitleg"),
     )  # fmt: skip
     # Streamlit's own texts of the uploader in the interface language (style.uploader_html). No

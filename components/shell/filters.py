@@ -23,14 +23,11 @@ PARAMS = {
 # and is left out of the URL, so existing Dutch links stay as they were.
 LANGUAGE_PARAMS = {"f_taal": "taal"}
 
-# Keyed choices whose option texts are in the interface language. Streamlit keeps a keyed
-# widget's shown text in the browser: after a language switch it would go on showing the old
-# language's text ("Alle", "januari 2025") until a reload. choose_language sets them again.
-RELABELLED = (
-    "f_samenwerking", "f_programma", "f_gemeente", "f_periode", "f_kaart_soort",
-    "f_kaart_provincie", "f_kaart_kleur", "t_van", "t_tot", "t_aanbieder", "t_plaatsing",
-    "t_vergelijk", "t_groepen", "upload_programma",
-)  # fmt: skip
+# Keyed choices whose option texts are in the interface language, registered by `relabelled`
+# where they are drawn. Streamlit keeps a keyed widget's shown text in the browser: after a
+# language switch it would go on showing the old language's text ("Alle", "januari 2025") until a
+# reload. choose_language sets them again.
+_RELABELLED: set[str] = set()
 LANGUAGE_SEEN = "taal_vorige"  # the language of the run before
 
 # A page's own filters (drawn under the shared ones in the sidebar): widget key -> query parameter.
@@ -122,7 +119,7 @@ def _optional_choice(key: str, label: str, names: dict, all_label: str | None = 
     return st.selectbox(
         label,
         options,
-        key=key,
+        key=relabelled(key),
         placeholder=all_label,
         format_func=lambda c: all_label if c is None else names[c],
     )
@@ -162,6 +159,13 @@ def sidebar(
     return Selection(year, partnership, programme, municipality)
 
 
+def relabelled(key: str) -> str:
+    """`key` of a choice whose option texts are in the interface language: set again on a language
+    switch (choose_language). Returns the key, for `key=relabelled("...")`."""
+    _RELABELLED.add(key)
+    return key
+
+
 def choose_language() -> str:
     """Before anything is drawn: the language of this run, from the switch or the URL (`taal=en`),
     made current for `t()` and the number formats. Anything else in the URL means Dutch."""
@@ -173,7 +177,7 @@ def choose_language() -> str:
     if st.session_state.get(LANGUAGE_SEEN, language) != language:
         # Read with the last run's labels, set again: the widgets send their value in the new
         # language's words to the browser (a value Streamlit set itself it does not resend).
-        for key in RELABELLED:
+        for key in sorted(_RELABELLED):
             if key in st.session_state:
                 st.session_state[key] = st.session_state[key]
     st.session_state[LANGUAGE_SEEN] = language
@@ -216,7 +220,9 @@ def page_choice(
     if st.session_state.get(key) not in options:
         st.session_state.pop(key, None)
     from_url(key, param, options)
-    value = (widget or container.selectbox)(label, options, key=key, format_func=format_func)
+    value = (widget or container.selectbox)(
+        label, options, key=relabelled(key), format_func=format_func
+    )
     to_url(key, param)
     return value
 

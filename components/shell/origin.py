@@ -11,6 +11,7 @@ from components.shell.filters import Selection
 from components.shell.i18n import t
 from components.shell.scope import trajectory_filter
 from data_access.filters import TrajectoryFilter
+from domain.formatting import fmt_int
 from domain.literal import md_join
 from domain.origin import Origin, origin
 
@@ -73,3 +74,27 @@ def export_value(o: Origin) -> str:
     if o.kind == "deels":
         return f"{t('herkomst.waarde_deels')}: " + " ".join(_lines(o, ", ".join)[1:-1])
     return t(f"herkomst.waarde_{o.kind}")
+
+
+def real_and_invented() -> str:
+    """What is real and what is invented, with the trajectories per programme once real data
+    has arrived (domain.origin)."""
+    totals = data.trajectory_total()
+    found = of()
+    total, invented = totals["total"], totals["fictional"]
+    counts = {"totaal": fmt_int(total), "fictief": fmt_int(invented)}
+    real = ""
+    if found.everything_invented or not total:
+        trajectories, closing = t("context_regel.trajecten_alle", **counts), "slot_alle"
+    else:
+        real = t("context_regel.echte_trajecten", totaal=counts["totaal"],
+                 echt=fmt_int(total - invented),
+                 programmas=md_join((*found.real, *found.mixed)))  # fmt: skip
+        if found.has_invented:
+            trajectories = t("context_regel.trajecten_deels", **counts,
+                             programmas=md_join((*found.invented, *found.mixed)))  # fmt: skip
+            closing = "slot_deels"
+        else:
+            trajectories, closing = t("context_regel.trajecten_geen"), "slot_echt"
+    return t("context_regel.echt", verzonnen_trajecten=trajectories, echte_trajecten=real,
+             slot=t(f"context_regel.{closing}"))  # fmt: skip

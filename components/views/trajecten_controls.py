@@ -9,7 +9,7 @@ from datetime import date
 import streamlit as st
 
 from components.shell import data
-from components.shell.filters import from_url, list_from_url, list_to_url, to_url
+from components.shell.filters import from_url, list_from_url, list_to_url, relabelled, to_url
 from components.shell.i18n import t
 from data_access.filters import TrajectoryFilter
 from domain import formatting
@@ -92,19 +92,21 @@ def page_filters(year: int, programme_ids: tuple[int, ...]) -> PageFilters:
     from_url("t_plaatsing", PARAMS["t_plaatsing"], types)
 
     c1, c2, c3, c4 = st.columns(4)
-    first = c1.selectbox(t("trajecten.van"), months, key="t_van", format_func=month_name)
-    last = c2.selectbox(t("trajecten.tot"), months, key="t_tot", format_func=month_name)
+    first = c1.selectbox(
+        t("trajecten.van"), months, key=relabelled("t_van"), format_func=month_name
+    )
+    last = c2.selectbox(t("trajecten.tot"), months, key=relabelled("t_tot"), format_func=month_name)
     provider = c3.selectbox(
         t("trajecten.aanbieder"),
         p_options,
-        key="t_aanbieder",
+        key=relabelled("t_aanbieder"),
         placeholder=t("filters.alle"),
         format_func=lambda i: t("filters.alle") if i is None else names[i],
     )
     placement = c4.selectbox(
         t("trajecten.plaatsing"),
         types,
-        key="t_plaatsing",
+        key=relabelled("t_plaatsing"),
         placeholder=t("trajecten.plaatsing_alle"),
         format_func=lambda v: t(f"trajecten.plaatsing_{v or 'alle'}"),
     )
@@ -153,7 +155,7 @@ def dimension() -> str | None:
     choice = st.selectbox(
         t("trajecten.vergelijk"),
         options,
-        key="t_vergelijk",
+        key=relabelled("t_vergelijk"),
         placeholder=t("trajecten.dimensie_geen"),
         format_func=lambda d: t(f"trajecten.dimensie_{d or 'geen'}"),
     )
@@ -176,7 +178,7 @@ def groups(dim: str, available: list, labels: dict, default: list) -> list:
     chosen = st.multiselect(
         t("trajecten.groepen"),
         options,
-        key=GROUPS_KEY,
+        key=relabelled(GROUPS_KEY),
         max_selections=MAX_GROUPS,
         placeholder=t("trajecten.kies_placeholder"),
         format_func=lambda g: labels.get(g, str(g)),

@@ -80,25 +80,24 @@ def test_the_home_pages_own_name_opens_it_with_the_links_filters(app_url, closed
     must sign in, the sign-in form) with the link's filters and no 'Page not found' dialog."""
     # As a visitor who follows a link after using the monitor: on a first load Streamlit's
     # dialog may come before the page is ready to show it.
-    page.goto(f"{app_url}/kaart")
-    wait_until_drawn(page)
-    page.goto(f"{app_url}/overzicht?jaar=2025&samenwerking=HOLLAND-RIJNLAND")
-    page.wait_for_function(
-        "() => document.querySelector('h1')?.textContent.trim() === 'Overzicht'", timeout=30_000
-    )
-    wait_until_drawn(page)
-    assert page.get_by_role("dialog").count() == 0
-    assert "Page not found" not in page.inner_text("body")
+    _after(page, f"{app_url}/kaart", f"{app_url}/overzicht?jaar=2025&samenwerking=HOLLAND-RIJNLAND",
+           "Overzicht")  # fmt: skip
     assert "jaar=2025" in page.url and "samenwerking=HOLLAND-RIJNLAND" in page.url
     # The link's partnership is chosen: Overzicht's CBS list names only that one.
     page.get_by_text("Gezamenlijke inkoop re-integratie Holland Rijnland: ").wait_for()
     assert "Twinning Bonaire" not in page.locator("[data-testid='stMain']").inner_text()
 
-    page.goto(f"{closed_app}/doelen")
+    _after(page, f"{closed_app}/doelen", f"{closed_app}/overzicht?jaar=2025", "Inloggen")
+
+
+def _after(page, first: str, link: str, heading: str) -> None:
+    """Open `link` after `first`, as a visitor who has used the monitor: the page with `heading`
+    shows, without Streamlit's 'Page not found' dialog."""
+    page.goto(first)
     wait_until_drawn(page)
-    page.goto(f"{closed_app}/overzicht?jaar=2025")
+    page.goto(link)
     page.wait_for_function(
-        "() => document.querySelector('h1')?.textContent.trim() === 'Inloggen'", timeout=30_000
+        f"() => document.querySelector('h1')?.textContent.trim() === {heading!r}", timeout=30_000
     )
     wait_until_drawn(page)
     assert page.get_by_role("dialog").count() == 0
