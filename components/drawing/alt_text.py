@@ -44,16 +44,23 @@ def history_sentence(table: pd.DataFrame) -> str:
 
 
 def map_sentence(members: pd.DataFrame) -> str:
-    """The partnership map: how many partnerships and municipalities, and which partnerships."""
+    """The partnership map in the words the tiles use: how many partnerships (the cases) with how
+    many municipalities, by name; the labour-market regions, drawn as outlines, counted apart."""
     kinds = members.get("partnership_kind", pd.Series("", index=members.index))
     regions = kinds == "arbeidsmarktregio"
+    municipal = members["member_type"] == "gemeente"
     names = list(dict.fromkeys(members.loc[~regions, "partnership_name"]))
+    parts = []
+    if names:
+        parts.append(t("toegankelijkheid.kaart", aantal=len(names),
+                       gemeenten=members.loc[~regions & municipal, "area_code"].nunique(),
+                       namen=", ".join(names)))  # fmt: skip
     n_regions = members.loc[regions, "partnership_name"].nunique()
     if n_regions:
-        names.append(t("toegankelijkheid.kaart_regios", aantal=n_regions))
-    areas = members.loc[members["member_type"] == "gemeente", "area_code"].nunique()
-    return t("toegankelijkheid.kaart", aantal=len(names) - (1 if n_regions else 0) + n_regions,
-             gemeenten=areas, namen=", ".join(names))  # fmt: skip
+        key = "kaart_regios" if names else "kaart_alleen_regios"
+        parts.append(t(f"toegankelijkheid.{key}", aantal=n_regions,
+                       gemeenten=members.loc[regions & municipal, "area_code"].nunique()))  # fmt: skip
+    return " ".join(parts)
 
 
 def figure_map_sentence(info: pd.DataFrame, year: int, threshold: int) -> str:

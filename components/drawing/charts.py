@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.shell.i18n import t
-from components.shell.style import FONT, MUTED, TEXT, colour, house_layout
+from components.shell.style import FONT, MUTED, ROOM_TEXT, TEXT, colour, house_layout
 from domain.contrast import text_on
 from domain.formatting import fmt_int, fmt_pct, missing
 from domain.literal import markup
@@ -88,8 +88,10 @@ def gauge_figure(
     hidden: bool = False,
     parts: tuple[tuple[str, int], ...] = (),
     hidden_text: str = "",
+    room: bool = False,
 ) -> go.Figure:
     """A target gauge: realised against target, with a marker where the programme should be now.
+    With `room` (a slide on a projector): tick labels of ROOM_TEXT pixels and a larger number.
 
     `parts` (label, value) that add up to the target are drawn as steps, named in a legend below
     (the standing task 0-4.000 and the extra 4.000-4.500). With `hidden` (a small count) neither
@@ -104,11 +106,15 @@ def gauge_figure(
         go.Indicator(
             mode="gauge" if hidden else "gauge+number",
             value=0 if hidden else realised,
-            number={"valueformat": ",d", "font": {"size": 40}},
+            number={"valueformat": ",d", "font": {"size": 56 if room else 40}},
             title={"text": title or "", "font": {"size": 15}},
             domain={"x": [0, 1], "y": [0.22 if len(parts) > 1 else 0, 1]},
             gauge={
-                "axis": {"range": [0, top], "tickformat": ",d"},
+                "axis": {
+                    "range": [0, top],
+                    "tickformat": ",d",
+                    "tickfont": {"size": ROOM_TEXT if room else 14},
+                },
                 "bar": {
                     "color": bar_colour,
                     "thickness": 0.5,
@@ -126,7 +132,7 @@ def gauge_figure(
     if hidden:
         fig.add_annotation(
             text=hidden_text, x=0.5, y=0.1, xref="paper", yref="paper", showarrow=False,
-            font={"size": 34},
+            font={"size": 48 if room else 34},
         )  # fmt: skip
     if len(parts) > 1:
         low, items = 0, []
@@ -140,9 +146,10 @@ def gauge_figure(
             text="<br>".join(items), x=0, y=0, xref="paper", yref="paper", showarrow=False,
             font={"size": 13}, xanchor="left", yanchor="bottom", align="left",
         )  # fmt: skip
-    fig = house_layout(fig, None, height=250 if len(parts) > 1 else 200)
+    fig = house_layout(fig, None, height=(250 if len(parts) > 1 else 200) + (20 if room else 0))
     # Room at the sides for the axis labels at both ends of the arc.
-    fig.update_layout(margin={"l": 30, "r": 40, "t": 20, "b": 10})
+    wide = 2 if room else 1
+    fig.update_layout(margin={"l": 30 * wide, "r": 40 * wide, "t": 20 * wide, "b": 10})
     return fig
 
 
@@ -177,27 +184,35 @@ def history_figure(
     return fig
 
 
-# One line of a legend picture, in pixels, and a generous width per character of a name.
+# One line of a legend picture, in pixels, and a generous width per character of a name, for
+# text of LEGEND_TEXT pixels (scaled for a larger size).
 LEGEND_ROW = 28
 LEGEND_CHAR = 8.5
+LEGEND_TEXT = 14
 
 
-def legend_svg(entries: list[tuple[str, str]]) -> str:
+def legend_svg(
+    entries: list[tuple[str, str]], text_size: int = LEGEND_TEXT, min_width: int = 0
+) -> str:
     """A legend as a small SVG picture, one square swatch and name per line: (name, colour).
 
     Shown with st.image, so the browser draws it as a plain image: the map pages load no chart
     library for it (a Plotly legend cost them ~0.4 s of drawing), and nothing in it can run. Names
     are escaped; a dark edge keeps light swatches (yellow, no data) at 3:1 against the page."""
-    width = 30 + math.ceil(LEGEND_CHAR * max((len(name) for name, _ in entries), default=0))
-    height = 8 + LEGEND_ROW * len(entries)
+    scale = text_size / LEGEND_TEXT
+    longest = max((len(name) for name, _ in entries), default=0)
+    # `min_width`: room to the right, so a picture stretched to a column of that width keeps
+    # its text at `text_size` (and grows with the column on a larger screen).
+    width = max(math.ceil((30 + LEGEND_CHAR * longest) * scale), min_width)
+    height = math.ceil((8 + LEGEND_ROW * len(entries)) * scale)
     font = quoteattr(FONT)
     rows = []
     for i, (name, swatch) in enumerate(entries):
-        top = 6 + LEGEND_ROW * i
+        top, box = (6 + LEGEND_ROW * i) * scale, 16 * scale
         rows.append(
-            f'<rect x="1" y="{top}" width="16" height="16" fill="{swatch}" stroke="{MUTED}"/>'
-            f'<text x="26" y="{top + 13}" font-family={font} font-size="14" fill="{TEXT}">'
-            f"{escape(name)}</text>"
+            f'<rect x="1" y="{top:g}" width="{box:g}" height="{box:g}" fill="{swatch}" '
+            f'stroke="{MUTED}"/><text x="{26 * scale:g}" y="{top + 13 * scale:g}" '
+            f'font-family={font} font-size="{text_size}" fill="{TEXT}">{escape(name)}</text>'
         )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '

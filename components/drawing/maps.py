@@ -12,6 +12,7 @@ import pydeck as pdk
 
 from components.shell.i18n import t
 from components.shell.style import FONT, MUTED, colour, rgb
+from domain import map_view as mv
 from domain.literal import markup
 from domain.partnership_map import NO_DATA_BIN, SMALL_BIN, bin_labels, figure_bin, shown_figure
 from domain.publication import Count
@@ -23,6 +24,11 @@ VIEWS = {
     # Centred on Bonaire, the only Caribbean member; close enough to show the island's shape.
     "caribisch": pdk.ViewState(latitude=12.2, longitude=-68.27, zoom=7.2),
 }
+CARIBBEAN_LATITUDE = 20  # south of it: Caribbean Netherlands
+# Frames whose view is fitted to what they show (instead of VIEWS): per view the pixel size
+# (width, height) the page gives the map at the smallest screen it is made for. Presentatie's
+# slide 1 at 1280 × 720: the country beside the three islands.
+FRAMES = {"dia": {"nederland": (420, 470), "caribisch": (230, 470)}}
 # Every pickable layer carries these fields, or the tooltip prints "{field}" literally.
 TOOLTIP_FIELDS = ("naam", "samenwerkingen", "rollen", "programmas", "cijfer", "area_code")
 TOOLTIP = {
@@ -243,6 +249,8 @@ def partnership_deck(
     basemap: str = "geen",
     regions: pd.DataFrame | None = None,
     bin_fill: dict[str, list[int]] | None = None,
+    view_state: pdk.ViewState | None = None,
+    label_size: int = 15,
 ) -> pdk.Deck:
     """The partnership map.
 
@@ -254,6 +262,7 @@ def partnership_deck(
     Labour-market regions are no rings or fills: their outlines (`regions`, from
     region_boundary) lie on top, so forty partnerships stay readable. `bin_fill` replaces the
     colours of the figure bins (a map of a public measure, domain.context classes).
+    `view_state`: where the map looks (default VIEWS[view]); `label_size`: the inset's names.
     """
     members = members[members["partnership_kind"] != REGION_KIND]
     first_colour: dict[str, list[int]] = {}
@@ -337,13 +346,14 @@ def partnership_deck(
             )
         )  # fmt: skip
     if view == "caribisch":
-        # The inset is small: name the members so Bonaire reads as a place, not a dot.
-        labels = info[info["area_code"].isin(set(members["area_code"].dropna()))]
+        # The inset is small: name the islands so Bonaire reads as a place, not a dot.
+        labels = island_labels(info)
         layers.append(
             pdk.Layer(
-                "TextLayer", labels[["naam", "lat", "lon"]], id="namen",
-                get_position=["lon", "lat"], get_text="naam", get_size=15,
-                get_color=[31, 41, 51], get_pixel_offset=[0, -26], pickable=False,
+                "TextLayer", labels, id="namen",
+                get_position=["lon", "lat"], get_text="naam", get_size=label_size,
+                get_color=[31, 41, 51], get_pixel_offset="verschuiving",
+                get_text_anchor="anker", pickable=False,
                 # Quoted: pydeck would otherwise read a plain string as an accessor.
                 font_family=f'"{FONT}"',
             )
@@ -351,16 +361,60 @@ def partnership_deck(
     carto = basemap == "carto"
     return pdk.Deck(
         layers=layers,
-        initial_view_state=VIEWS[view],
+        initial_view_state=view_state or VIEWS[view],
         map_provider="carto" if carto else None,
         map_style=pdk.map_styles.CARTO_LIGHT if carto else OFFLINE_STYLE,
         tooltip=TOOLTIP,
     )
 
 
-def legend_entries(partnerships: pd.DataFrame, order: dict[str, int]) -> list[tuple[str, str]]:
-    """(label, colour) per partnership, in the colours the map uses."""
-    return [(f"{r.name} ({t(f'soort.{r.kind}')})", colour(order[r.code]))
+def island_labels(info: pd.DataFrame) -> pd.DataFrame:
+    """The names of the Caribbean public bodies (south of 20° N), each above its dot; a dot with
+    another one just north of it (Sint Eustatius, below Saba) gets its name below instead. A lone
+    island (Kaart's inset, centred on Bonaire) gets it centred."""
+    islands = info.loc[info["lat"] < CARIBBEAN_LATITUDE, ["naam", "lat", "lon"]]
+    offsets = []
+    for lat, lon in zip(islands["lat"], islands["lon"], strict=True):
+        crowded = ((islands["lat"] > lat) & (islands["lat"] - lat < 1)
+                   & ((islands["lon"] - lon).abs() < 1)).any()  # fmt: skip
+        offsets.append([0, 22 if crowded else -22])
+    # Each name runs from its dot towards the middle, so no name runs off the side of the inset.
+    middle = (islands["lon"].min() + islands["lon"].max()) / 2
+    anchors = [
+        "middle" if len(islands) < 2 else ("end" if lon > middle else "start")
+        for lon in islands["lon"]
+    ]
+    return islands.assign(verschuiving=offsets, anker=anchors)
+
+
+def frame_views(
+    frame: str, boundaries: pd.DataFrame, municipalities: pd.DataFrame
+) -> dict[str, pdk.ViewState]:
+    """The views of a frame of FRAMES: European Netherlands as far as its municipal boundaries
+    reach (their centres without boundaries), and the Caribbean public bodies with room for
+    their names."""
+    european = municipalities[municipalities["lat"] >= CARIBBEAN_LATITUDE]
+    caribbean = municipalities[municipalities["lat"] < CARIBBEAN_LATITUDE]
+    shapes = boundaries[boundaries["area_code"].isin(european["code"])]
+    found = {
+        "nederland": mv.geometry_bounds(shapes["geometry"])
+        or mv.point_bounds(european["lat"], european["lon"]),
+        "caribisch": (mv.point_bounds(caribbean["lat"], caribbean["lon"]) or mv.BONAIRE).padded(
+            0.3
+        ),
+    }
+    views = {}
+    for name, (width, height) in FRAMES[frame].items():
+        lat, lon, zoom = mv.fitted_view(found[name] or mv.NETHERLANDS, width, height)
+        views[name] = pdk.ViewState(latitude=lat, longitude=lon, zoom=round(zoom, 3))
+    return views
+
+
+def legend_entries(
+    partnerships: pd.DataFrame, order: dict[str, int], kinds: bool = True
+) -> list[tuple[str, str]]:
+    """(label, colour) per partnership, in the colours the map uses; `kinds` adds its kind."""
+    return [(f"{r.name} ({t(f'soort.{r.kind}')})" if kinds else str(r.name), colour(order[r.code]))
             for r in partnerships.itertuples()]  # fmt: skip
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.shell.style import TEXT, colour, house_layout, rgb
+from components.shell.style import TEXT, colour, for_room, house_layout, rgb
 from domain.contrast import text_on
 from domain.formatting import fmt_decimal, fmt_pct, month_short
 from domain.literal import markup
@@ -116,6 +116,7 @@ def placement_curve_figure(
     title: str | None,
     axes: tuple[str, str],
     band_name: str,
+    room: bool = False,
 ) -> go.Figure:
     """Share placed within so many months (domain.survival's shown curve: time, placed, lower,
     upper) per group as steps, each with its 95 % band; (name, colour index, curve) per group.
@@ -153,4 +154,4 @@ def placement_curve_figure(
     fig.update_yaxes(title=axes[1], tickformat=".0%", rangemode="tozero")
     fig = house_layout(fig, title, height=420)
     fig.update_layout(margin={"t": 90}, legend={"y": 1.0, "yanchor": "bottom"})
-    return fig
+    return for_room(fig) if room else fig

@@ -127,7 +127,7 @@ def _gauges(sel: filters.Selection, threshold: int):
                 heading=t("doelen.meter_kop", metriek=t(f"metriek.{g.metric}"),
                           van=fmt_date(g.period_start), tot=fmt_date(g.period_end)),
                 status=status,
-                progress=gauges.progress_text(m.pace, m.shown, m.as_of, m.hidden),
+                progress=gauges.progress_text(m.pace, m.shown, m.as_of, m.hidden, g.metric),
                 forecast=gauges.forecast_text(m.pace, g.period_start, g.period_end, m.hidden),
                 icon=gauges.STATUS_ICONS[m.pace.status],
             )

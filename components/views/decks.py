@@ -168,7 +168,7 @@ def _partnership(p, year: int, threshold: int) -> DeckSlide:
     pictures, notes = [], []
     for target in found:
         g, m = target.group, target.measured
-        progress = gauges.progress_text(m.pace, m.shown, m.as_of, m.hidden)
+        progress = gauges.progress_text(m.pace, m.shown, m.as_of, m.hidden, g.metric)
         status = gauges.status_text(m.pace) + (t("doelen.eindstand") if m.pace.final else "")
         figure = figures.gauge(
             m.realised, g.value, m.pace.expected, None, gauges.STATUS_COLOURS[m.pace.status],

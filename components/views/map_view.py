@@ -22,6 +22,8 @@ from domain import context as ctx
 from domain import partnership_map as pm
 from domain.formatting import fmt_decimal
 
+ROOM_LABEL = 20  # the islands' names on a slide, read from the back of a room
+
 
 @dataclass(frozen=True)
 class MapView:
@@ -50,10 +52,12 @@ def map_view(
     programme_ids: tuple[int, ...] = (),
     colour_by: str = "samenwerking",
     name_programmes: bool = False,
+    frame: str | None = None,
 ) -> MapView:
     """The members of `partnership_ids` (all when empty) on both views, with registrations of
     `year` in `programme_ids` (all when empty) in the tooltips; `name_programmes` also lists each
-    municipality's programmes there."""
+    municipality's programmes there. `frame`: a frame of maps.FRAMES whose views are fitted to
+    the country and the islands (None: the fixed maps.VIEWS)."""
     threshold = data.settings().suppress_below
     members = data.partnership_members(partnership_ids)
     programmes = pm.programmes_by_area(members, data.programmes()) if name_programmes else {}
@@ -79,12 +83,14 @@ def map_view(
         info, edges, measure_year = context_info(info, colour_by)
         bin_fill = maps.context_bin_fill(edges)
     boundaries, basemap = data.area_boundaries(), data.settings().map_basemap
+    views = maps.frame_views(frame, boundaries, data.municipalities()) if frame else {}
     decks = {
         view: serialised(
             maps.partnership_deck(
                 members, info, colours, view, boundaries,
                 "samenwerking" if colour_by == "samenwerking" else "cijfer",
-                threshold, basemap, regions, bin_fill,
+                threshold, basemap, regions, bin_fill, views.get(view),
+                ROOM_LABEL if frame else 15,
             )
         )
         for view in maps.VIEWS

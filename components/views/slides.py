@@ -138,5 +138,5 @@ def highlight(
         m = first.measured
         return t("presentatie.hoogtepunt_doel", programma=first.name,
                  status=gauges.status_text(m.pace).lower(), gerealiseerd=m.shown,
-                 doel=fmt_int(m.pace.target))  # fmt: skip
+                 doel=fmt_int(m.pace.target), metriek=t(f"metriek.{first.group.metric}"))  # fmt: skip
     return t("presentatie.hoogtepunt_geplaatst", naam=name, jaar=year, aantal=shown["geplaatst"])

@@ -77,7 +77,7 @@ def build_card(name: str, g: tg.TargetGroup, threshold: int, today: date) -> Car
         parts=g.parts if len(g.parts) > 1 and not g.members else (), hidden_text=shown,
     )  # fmt: skip
     texts = [
-        gauges.progress_text(p, shown, as_of, hidden),
+        gauges.progress_text(p, shown, as_of, hidden, g.metric),
         gauges.forecast_text(p, g.period_start, g.period_end, hidden),
     ]
     if len(g.parts) > 1 and not g.members and not hidden:

@@ -169,7 +169,13 @@ def render(
 
 
 def verdicts(result: sv.Comparison, name: dict) -> None:
-    """One plain sentence per pair; the figures behind them in an expander."""
+    """One plain sentence per pair; how they were reached, and the figures in an expander."""
+    verdict_lines(result, name)
+    verdict_notes(result, name)
+
+
+def verdict_lines(result: sv.Comparison, name: dict) -> None:
+    """'Is het verschil echt?' and one plain sentence per pair."""
     if not result.pairs:
         return
     st.markdown("**" + t("tijd_tot_plaatsing.oordelen_kop") + "**")
@@ -182,6 +188,13 @@ def verdicts(result: sv.Comparison, name: dict) -> None:
                 oordeel=t(sv.VERDICT_KEYS[pair.verdict]),
             )  # fmt: skip
         )
+
+
+def verdict_notes(result: sv.Comparison, name: dict) -> None:
+    """How the verdicts were reached (adjustment, test, what it cannot correct), and the figures
+    behind them in an expander."""
+    if not result.pairs:
+        return
     key, _ = ADJUSTMENT_KEYS.get(result.strata, (None, None))
     notes = [t(f"tijd_tot_plaatsing.{key}")] if key else []
     plain = [

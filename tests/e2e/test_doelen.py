@@ -56,6 +56,6 @@ def test_every_programme_of_the_sample_gets_a_gauge_with_its_status(app_url, pag
 def test_werkoffensief_2019_shows_4248_against_4500_as_final_result(app_url, page):
     (text,) = _cards(app_url, page, "jaar=2019&programma=WO500", "doelen_werkoffensief_2019")
     assert "4.248" in text
-    assert "4.248 van 4.500 gerealiseerd" in text
+    assert "Gerealiseerd: 4.248 van 4.500 plaatsingen in werk of opleiding" in text
     assert "Doel niet gehaald" in text and "eindstand" in text
     assert "vaste taak: 0–4.000" in text

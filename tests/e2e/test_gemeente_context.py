@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from domain.map_view import project
 from tests.e2e.browser import screenshot, wait_until_drawn
-from tests.e2e.test_kaart import MAP, NL_VIEW, colour_near, map_image, open_kaart, to_pixel
+from tests.e2e.test_kaart import MAP, NL_VIEW, colour_near, map_image, open_kaart
 
 pytestmark = pytest.mark.e2e
 
@@ -86,6 +87,6 @@ def test_kaart_coloured_by_a_cbs_measure(app_url, page, query, legend, source):
     assert legend in text and source in text
     if query == "kleur=bijstand_per_1000":
         image, box = map_image(page, 0)
-        x, y = to_pixel(*ROTTERDAM, NL_VIEW, box["width"], box["height"])
+        x, y = project(*ROTTERDAM, NL_VIEW, box["width"], box["height"])
         assert colour_near(image, x, y, DARKEST_BLUE), "Rotterdam is in the highest class"
     screenshot(page, f"kaart_{query.replace('&', '_').replace('=', '_')}")

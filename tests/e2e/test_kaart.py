@@ -4,13 +4,13 @@ and without boundaries, Bonaire is in its inset, and clicking a municipality ope
 from __future__ import annotations
 
 import io
-import math
 import os
 import time
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from domain.map_view import project
 from tests.databases import sqlite_copy
 from tests.e2e.browser import ROOT, running_app, screenshot, wait_until_drawn
 
@@ -28,19 +28,6 @@ PLACES = {  # code: (lat, lon, colour of its partnership)
     "Leiden": (52.155, 4.4847, GREEN),
     "Altena": (51.7655, 4.9452, VERMILION),
 }
-
-
-def to_pixel(lat, lon, view, width, height) -> tuple[float, float]:
-    """Web Mercator as deck.gl draws it (512-pixel world at zoom 0)."""
-    lat0, lon0, zoom = view
-    scale = 512 * 2**zoom / (2 * math.pi)
-
-    def merc(phi):
-        return math.log(math.tan(math.pi / 4 + math.radians(phi) / 2))
-
-    x = width / 2 + math.radians(lon - lon0) * scale
-    y = height / 2 - (merc(lat) - merc(lat0)) * scale
-    return x, y
 
 
 def colour_near(image, x, y, colour, radius=14, tolerance=70) -> bool:
@@ -100,11 +87,11 @@ def places_missing(page) -> list[str]:
     image, box = map_image(page, 0)
     missing = []
     for name, (lat, lon, colour) in PLACES.items():
-        x, y = to_pixel(lat, lon, NL_VIEW, box["width"], box["height"])
+        x, y = project(lat, lon, NL_VIEW, box["width"], box["height"])
         if not colour_near(image, x, y, colour):
             missing.append(f"{name} not drawn at ({x:.0f}, {y:.0f})")
     inset, ibox = map_image(page, 1)
-    x, y = to_pixel(12.15, -68.27, CARIBBEAN_VIEW, ibox["width"], ibox["height"])
+    x, y = project(12.15, -68.27, CARIBBEAN_VIEW, ibox["width"], ibox["height"])
     if not colour_near(inset, x, y, BLUE):
         missing.append("Bonaire is not drawn in the Caribbean inset")
     return missing
@@ -118,8 +105,8 @@ def assert_places_drawn(page, timeout_s: float = 30) -> None:
         pass
     assert not missing, missing
     box = page.locator(MAP).first.bounding_box()
-    helder = to_pixel(*PLACES["Den Helder"][:2], NL_VIEW, box["width"], box["height"])
-    altena = to_pixel(*PLACES["Altena"][:2], NL_VIEW, box["width"], box["height"])
+    helder = project(*PLACES["Den Helder"][:2], NL_VIEW, box["width"], box["height"])
+    altena = project(*PLACES["Altena"][:2], NL_VIEW, box["width"], box["height"])
     assert helder[1] < altena[1], "Den Helder lies north of Altena"
     assert page.locator("[data-testid='stException']").count() == 0
 
@@ -197,7 +184,7 @@ PRESS_GAP = """() => {
 def test_clicking_altena_on_the_map_opens_its_profile(app_with_boundaries, page):
     open_kaart(page, app_with_boundaries)
     box = page.locator(MAP).first.bounding_box()
-    x, y = to_pixel(*PLACES["Altena"][:2], NL_VIEW, box["width"], box["height"])
+    x, y = project(*PLACES["Altena"][:2], NL_VIEW, box["width"], box["height"])
     # deck.gl listens on its view's own div (as Streamlit's own pydeck tests click it). Hover
     # first: the Dutch tooltip shows the map is ready to pick, and names what we click.
     view = page.locator("#view-default-view").first

@@ -26,7 +26,7 @@ def test_werkoffensief_gauge_shows_the_standing_task_and_the_extra():
     assert "vaste taak: 0–4.000" in legend
     assert "extra (+500): 4.000–4.500" in legend
     text = page_text(at)
-    assert "4.248 van 4.500 gerealiseerd (94%)" in text
+    assert "Gerealiseerd: 4.248 van 4.500 plaatsingen in werk of opleiding (94%)" in text
     assert "eindstand" in text
     assert "Eindstand: 252 onder het doel." in text
     assert "✔ vaste taak (tot 4.000): gehaald" in text
