@@ -133,7 +133,7 @@ def partner_map(code: str, own: pd.DataFrame, year: int) -> None:
         return
     st.subheader(t("gemeente.kaart_kop"))
     view = map_view(year, ids)
-    caribbean = (view.members["lat"] < 20).any()
+    caribbean = (view.members["lat"] < maps.CARIBBEAN_LATITUDE).any()
     st.pydeck_chart(view.decks["nederland"], height=380, width="stretch", key="gemeente_kaart")
     if caribbean:
         st.pydeck_chart(

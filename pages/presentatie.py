@@ -253,7 +253,8 @@ def render() -> None:
     elif number > 1:
         scope = Selection(year, str(compared["code"]))
     # On the slide, a few words on what is invented; the whole notice follows below it.
-    short = origin.short(origin.of(scope))
+    found = origin.of(scope)
+    short = origin.short(found)
     footer = t("presentatie.herkomst_kort", herkomst=short) if short else ""
     with st.container(key=SLIDE_KEY):
         navigation(number, count, year)
@@ -270,7 +271,7 @@ def render() -> None:
         calm(lambda: national_notes(year))
     elif number > 1 + len(partnerships):
         calm(lambda: comparison_notes(compared, year, threshold))
-    calm(lambda: layout.fictional_notice(scope))
+    calm(lambda: layout.origin_notice(found))
     st.caption(t("presentatie.download_uitleg"))
     st.caption(t("presentatie.toetsen"))
     layout.definitions()

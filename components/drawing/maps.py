@@ -398,14 +398,15 @@ def frame_views(
     shapes = boundaries[boundaries["area_code"].isin(european["code"])]
     found = {
         "nederland": mv.geometry_bounds(shapes["geometry"])
-        or mv.point_bounds(european["lat"], european["lon"]),
+        or mv.point_bounds(european["lat"], european["lon"])
+        or mv.NETHERLANDS,
         "caribisch": (mv.point_bounds(caribbean["lat"], caribbean["lon"]) or mv.BONAIRE).padded(
             0.3
         ),
     }
     views = {}
     for name, (width, height) in FRAMES[frame].items():
-        lat, lon, zoom = mv.fitted_view(found[name] or mv.NETHERLANDS, width, height)
+        lat, lon, zoom = mv.fitted_view(found[name], width, height)
         views[name] = pdk.ViewState(latitude=lat, longitude=lon, zoom=round(zoom, 3))
     return views
 

@@ -26,7 +26,11 @@ def fictional_notice(scope: Selection | None = None) -> Origin:
     per programme what is invented and what is real (components.shell.origin). `scope`: the
     codes whose trajectories the page counts; None for all. Returns the origin, for the page's
     downloads."""
-    found = origin.of(scope)
+    return origin_notice(origin.of(scope))
+
+
+def origin_notice(found: Origin) -> Origin:
+    """The notice of fictional_notice for an origin the page already has; returns it."""
     text = origin.notice_md(found)
     if text:
         st.info(text, icon="ℹ️")
