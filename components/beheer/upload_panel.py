@@ -11,6 +11,7 @@ from components.shell.i18n import t
 from components.shell.style import uploader_html
 from data_access import imports
 from domain.formatting import fmt_int
+from domain.literal import md
 from domain.roles import User, may_write_for
 from domain.upload import MAX_BYTES, Problem, grouped, template_csv, template_ods
 
@@ -111,7 +112,11 @@ def upload_panel(user: User) -> None:
     if said is not None:  # the import of the run before this one, which reran the page
         kind, text = said
         (st.info if kind == "info" else st.success)(text)
-    if file is None or not st.button(t("beheer.inlezen"), type="primary", key="upload_knop"):
+    # The button names the file it reads, as the server has it: a click in the moment between
+    # choosing another file and its arrival would otherwise read the file chosen before.
+    if file is None or not st.button(
+        t("beheer.inlezen_bestand", bestand=md(file.name)), type="primary", key="upload_knop"
+    ):
         return
     bar = st.progress(0.0, text=t("beheer.bezig"))
     result = imports.import_trajectories(

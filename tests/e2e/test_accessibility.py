@@ -160,9 +160,10 @@ def test_a_refused_upload_with_its_error_table_has_no_axe_violations(a11y_app, p
     file = tmp_path / "levering_fout.csv"
     file.write_text(f"{UPLOAD_HEADER}\nA11Y-1;GM9999;Aanbieder A;2025-03-05;2025-02-01\n")
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(file))
-    page.wait_for_selector(f"text={file.name}", timeout=SETTLE_MS)
+    button = page.get_by_role("button", name=t("beheer.inlezen_bestand", bestand=file.name))
+    button.wait_for(timeout=SETTLE_MS)  # drawn once the server has the file
     wait_until_settled(page)
-    page.get_by_role("button", name=t("beheer.inlezen")).click()
+    button.click()
     page.locator("[data-testid='stAlertContentError']").first.wait_for(timeout=SETTLE_MS)
     wait_until_settled(page)
     assert page.locator("[data-testid='stDataFrame']").count() >= 1, "the error table is shown"
