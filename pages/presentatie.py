@@ -25,12 +25,13 @@ from domain.literal import md
 SLIDE_PARAM = "dia"  # the slide number in the URL, so a link opens that slide
 SLIDE_KEY = "dia"  # the container of the slide itself: class st-key-dia, what must fit the screen
 # Static CSS only, never data. No sidebar and no toolbar; black on white for a projector. The slide
-# is laid out for 1280 × 720 at 16 px and grows with the screen's height (24 px at 1080), so it
-# fits a projector at either size without scrolling (tests/e2e/test_presentatie_fit.py). Captions
-# are black: Streamlit fades their text to 60 %.
+# is laid out for 1280 × 720 at 16 px and grows with the screen, by its height or its width,
+# whichever is tighter (23 px at 1920 × 1080; a tall narrow window stays near 16 px), so it fits a
+# projector at either size without scrolling (tests/e2e/test_presentatie_fit.py). Captions are
+# black: Streamlit fades their text to 60 %.
 PROJECTOR_CSS = """
 <style>
-html { font-size: clamp(16px, calc(100vh / 47), 26px); }
+html { font-size: clamp(16px, min(100vh / 47, 100vw / 80), 26px); }
 [data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'],
 [data-testid='stExpandSidebarButton'], [data-testid='stHeader'] { display: none !important; }
 [data-testid='stAppViewContainer'], [data-testid='stMain'] { background: #ffffff; color: #000000; }
