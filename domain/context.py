@@ -19,6 +19,11 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from domain.suppression import is_small
+
+# The partnership kind of the 35 labour-market regions (data_access.public_data.AMR_KIND): every
+# municipality is in one, so they are context, not cases with programmes.
+REGION_KIND = "arbeidsmarktregio"
 COUNT = "aantal"
 PERCENTAGE = "percentage"
 # Every measure the monitor keeps, and whether it may be summed.
@@ -144,11 +149,11 @@ def peers(figures: pd.DataFrame, code: str, year: int, n: int = PEER_COUNT) -> l
 def reach(started: int | None, on_bijstand: float | None, threshold: int) -> float | None:
     """Trajectories started per 100 people on bijstand.
 
-    None when a half is missing, or when `started` is below the suppression threshold: reach
-    times bijstand would give the hidden count back."""
+    None when a half is missing, or when `started` is a small count (1 to threshold - 1): reach
+    times bijstand would give the hidden count back. None started is a reach of 0, as 0 is shown."""
     if started is None or on_bijstand is None or on_bijstand <= 0:
         return None
-    if started < threshold:
+    if is_small(started, threshold):
         return None
     return started * REACH_PER / on_bijstand
 
@@ -242,7 +247,9 @@ def opening_municipality(
 ) -> str | None:
     """The municipality the Gemeente page opens on when none is chosen: the first member of the
     signed-in user's partnerships, else the first member of the chosen partnership, else the
-    largest municipality (by inhabitants) among `known` (the current filter)."""
+    largest municipality (by inhabitants) that is a member of one of the cases (the partnerships
+    that carry programmes, not the labour-market regions: a region's member may have no
+    trajectories at all), else the largest among `known` (the current filter)."""
     known = list(known)
     areas = members[members["member_type"] == "gemeente"].dropna(subset=["area_code"])
     areas = areas[areas["area_code"].isin(known)]
@@ -253,17 +260,26 @@ def opening_municipality(
         chosen = areas[areas["partnership_code"] == partnership_code]
         if not chosen.empty:
             return str(chosen["area_code"].iloc[0])
+    in_cases = set(areas.loc[areas["partnership_kind"] != REGION_KIND, "area_code"])
+    return _largest([c for c in known if c in in_cases], figures) or _largest(known, figures)
+
+
+def _largest(codes: list[str], figures: pd.DataFrame) -> str | None:
+    """The code with the most inhabitants in the newest year (ties: the lower code); the first
+    code when none has the figure; None for no codes."""
+    if not codes:
+        return None
     year = latest_year(figures, "inwoners")
     sizes = figures[
         (figures["measure"] == "inwoners")
         & (figures["year"] == year)
-        & (figures["area_code"].isin(known))
+        & (figures["area_code"].isin(codes))
     ]
-    if not sizes.empty:
-        return str(
-            sizes.sort_values(["value", "area_code"], ascending=[False, True])["area_code"].iloc[0]
-        )
-    return known[0] if known else None
+    if sizes.empty:
+        return codes[0]
+    return str(
+        sizes.sort_values(["value", "area_code"], ascending=[False, True])["area_code"].iloc[0]
+    )
 
 
 # The measures Kaart can colour municipalities by.

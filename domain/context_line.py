@@ -14,12 +14,10 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from domain.context import partnership_context
+from domain.context import REGION_KIND, partnership_context
 from domain.formatting import fmt_decimal, fmt_int
 from domain.texts import t
 
-# The partnership kind of the 35 labour-market regions (data_access.public_data.AMR_KIND).
-REGION_KIND = "arbeidsmarktregio"
 LINE_MEASURES = ("inwoners", "bijstand")
 
 

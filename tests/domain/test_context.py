@@ -152,6 +152,11 @@ def test_reach_hides_a_small_count():
     assert ctx.reach(50, None, 10) is None
 
 
+def test_reach_of_no_trajectories_is_zero_not_hidden():
+    # 0 is no person and is shown as 0 on every page: its reach gives nothing away.
+    assert ctx.reach(0, 22000, 10) == 0
+
+
 def test_classes_put_every_value_in_one_class():
     values = [float(v) for v in range(1, 101)]
     edges = ctx.class_edges(values, 5)
@@ -161,15 +166,22 @@ def test_classes_put_every_value_in_one_class():
     assert ctx.class_of(None, edges) is None
 
 
-def test_opening_municipality_prefers_the_chosen_partnership_then_the_largest():
+def test_opening_municipality_prefers_the_chosen_partnership_then_the_largest_in_a_case():
     members = pd.DataFrame(
         [
-            (1, "HR", "gemeente", "GM0546"),
-            (2, "DH", "gemeente", "GM0518"),
+            (1, "HR", "gezamenlijke_inkoop", "gemeente", "GM0546"),
+            (2, "DH", "regionale_deal", "gemeente", "GM0518"),
+            (3, "AMR-RR", ctx.REGION_KIND, "gemeente", "GM0599"),
         ],
-        columns=["partnership_id", "partnership_code", "member_type", "area_code"],
-    )
+        columns=["partnership_id", "partnership_code", "partnership_kind", "member_type",
+                 "area_code"],
+    )  # fmt: skip
     known = ["GM0518", "GM0546", "GM0599"]
     assert ctx.opening_municipality(members, FIGURES, known, (), "HR") == "GM0546"
     assert ctx.opening_municipality(members, FIGURES, known, {2}, "HR") == "GM0518"
-    assert ctx.opening_municipality(members, FIGURES, known) == "GM0599"  # Rotterdam is largest
+    # Rotterdam is larger, but only in a labour-market region: Den Haag is the largest in a case.
+    assert ctx.opening_municipality(members, FIGURES, known) == "GM0518"
+    # Among the municipalities in the filter, a case member before a larger one.
+    assert ctx.opening_municipality(members, FIGURES, ["GM0546", "GM0599"]) == "GM0546"
+    # No case member in the filter: the largest there is.
+    assert ctx.opening_municipality(members, FIGURES, ["GM9001", "GM0599"]) == "GM0599"

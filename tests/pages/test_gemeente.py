@@ -81,10 +81,26 @@ def test_opens_on_the_first_member_of_the_chosen_partnership():
     assert any(h.value.startswith("Hillegom (GM0534)") for h in at.header)
 
 
-def test_opens_on_the_largest_municipality_without_a_choice():
+def test_opens_on_the_largest_municipality_of_a_case_without_a_choice():
+    # Amsterdam is larger, but only in its labour-market region and without trajectories:
+    # a visitor without a municipality of their own opens on Den Haag, of the Regionale deal.
     at = open_page(PAGE)
-    assert any(h.value.startswith("Amsterdam (GM0363)") for h in at.header)
-    assert _tiles(at)["Inwoners (2024)"] == "931.298"
+    assert any(h.value.startswith("'s-Gravenhage (GM0518)") for h in at.header)
+    assert _tiles(at)["Inwoners (2024)"] == "566.221"
+    text = page_text(at)
+    assert "anders op de grootste gemeente (naar inwoners) in een van de samenwerkingen" in text
+    assert "Voor 's-Gravenhage zijn er in 2026 geen trajecten" not in text
+
+
+def test_a_municipality_without_trajectories_says_none_not_a_small_count():
+    at = open_page(PAGE, gemeente="GM0363", jaar="2026")
+    reach = next(
+        tb for tb in plain_tables(at) if "Bereik: gestart per 100 met bijstand" in tb.columns
+    )
+    assert list(reach.loc["Amsterdam"].iloc[[0, 2]]) == ["0", "0,0"]
+    cells = [str(v) for tb in plain_tables(at) for v in tb.to_numpy().ravel()]
+    assert "<10" not in cells
+    assert "Voor Amsterdam zijn er in 2026 geen trajecten." in page_text(at)
 
 
 def test_reach_is_marked_fictional_and_hides_small_counts():
@@ -95,8 +111,8 @@ def test_reach_is_marked_fictional_and_hides_small_counts():
         tb for tb in plain_tables(at) if "Bereik: gestart per 100 met bijstand" in tb.columns
     )
     deal = reach.loc["Regionale deal Den Haag – Westland"]
-    # No trajectory started (0 is no person, shown as on every page), so no reach either.
-    assert deal.iloc[0] == "0" and deal.iloc[2] == "niet beschikbaar"
+    # No trajectory started (0 is no person, shown as on every page): a reach of 0.
+    assert deal.iloc[0] == "0" and deal.iloc[2] == "0,0"
 
 
 def test_profile_in_english():
