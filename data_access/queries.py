@@ -171,15 +171,18 @@ def partnerships(engine: sa.Engine) -> pd.DataFrame:
     """All partnerships with their source.
 
     Columns: id, code, name, kind, description, start_date, end_date, signed_on, source_title,
-    source_publisher, source_date, municipalities (member areas), organisations (member organisations).
+    source_publisher, source_date, municipalities (member areas as they are today: Noordwijkerhout,
+    a member since before 2019, counts once with Noordwijk), organisations (member organisations).
     """
     m = partnership_member.c
+    member_area = area.alias("member_area")
     members = (
         sa.select(
             m.partnership_id,
-            sa.func.count(m.area_code).label("municipalities"),
+            sa.func.count(sa.distinct(member_area.c.current_code)).label("municipalities"),
             sa.func.count(m.organisation_id).label("organisations"),
         )
+        .outerjoin(member_area, member_area.c.code == m.area_code)
         .group_by(m.partnership_id)
         .subquery()
     )

@@ -143,3 +143,40 @@ def statline_table(url: object) -> str | None:
     """The CBS table id in a StatLine address ('.../dataset/85984NED' -> '85984NED'), or None."""
     found = _STATLINE_TABLE.search(url) if isinstance(url, str) else None
     return found.group(1) if found else None
+
+
+def merged_members_note(
+    members: pd.DataFrame, areas: pd.DataFrame, partnership_id: int, name: str | None = None
+) -> str:
+    """Why a partnership counts fewer municipalities today than its source names at the start:
+    'Nu 9 gemeenten: Noordwijkerhout hoort sinds 2019 bij Noordwijk.' (short, for a slide that
+    shows it beside a source counting those at the start), or with both counts after the
+    partnership's `name` when given (under a table of several). '' when no member was
+    recorded under a code that has since merged into another.
+
+    `members`: partnership_members (partnership_id, member_type, area_code: today's code,
+    area_name: today's name, member_area_code: the code as recorded); `areas`: every area with
+    code, name and valid_to (the last day of a merged one)."""
+    rows = members[
+        (members["partnership_id"] == partnership_id) & (members["member_type"] == "gemeente")
+    ].dropna(subset=["area_code", "member_area_code"])
+    merged = rows[rows["member_area_code"] != rows["area_code"]]
+    if merged.empty:
+        return ""
+    old = areas.set_index("code")
+    parts = [
+        t(
+            "leden.samengevoegd_deel",
+            oud=old.loc[code, "name"],
+            nieuw=today,
+            jaar=(pd.Timestamp(old.loc[code, "valid_to"]) + pd.Timedelta(days=1)).year,
+        )
+        for code, today in zip(merged["member_area_code"], merged["area_name"], strict=True)
+    ]
+    return t(
+        "leden.samengevoegd_genoemd" if name else "leden.samengevoegd",
+        naam=name,
+        nu=rows["area_code"].nunique(),
+        bij_start=rows["member_area_code"].nunique(),
+        delen="; ".join(dict.fromkeys(parts)),
+    )

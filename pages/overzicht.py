@@ -12,6 +12,7 @@ from components.shell.guard import render_safely
 from components.shell.i18n import t
 from components.views.overview import overview
 from domain import context_line
+from domain.literal import md
 
 
 def context(sel: filters.Selection, cases: pd.DataFrame, regions: pd.DataFrame) -> None:
@@ -30,6 +31,16 @@ def context(sel: filters.Selection, cases: pd.DataFrame, regions: pd.DataFrame) 
         layout.table_download(table, "arbeidsmarktregios", key="dl_regios")
 
 
+def merged_members(cases: pd.DataFrame) -> None:
+    """Under the table: where a partnership's source names a municipality that has merged into
+    another since, its two counts (the table counts today's municipalities, as the slides do)."""
+    members, areas = data.partnership_members(), data.municipalities(include_merged=True)
+    for pid, name in zip(cases["id"], cases["name"], strict=True):
+        note = context_line.merged_members_note(members, areas, int(pid), str(name))
+        if note:
+            st.caption(md(note))
+
+
 def render() -> None:
     layout.header("overzicht")
     sel = filters.current()
@@ -39,6 +50,7 @@ def render() -> None:
     layout.tiles(list(view.tiles))
     st.subheader(t("overzicht.lijst_kop"))
     st.dataframe(view.table, hide_index=True, width="stretch")
+    merged_members(view.cases)
     layout.table_download(view.table, f"samenwerkingen_{sel.year}", key="dl_overzicht", found=found)
     context(sel, view.cases, view.regions)
     if view.bar is not None:

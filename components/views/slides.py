@@ -81,15 +81,21 @@ def own_programmes_line(year: int) -> str:
 
 
 def facts(p: pd.Series) -> tuple[str, str]:
-    """'**Soort** sinds ... Deelnemers: ...' (markdown) and 'Bron: ...' of a partnership."""
+    """'**Soort** sinds ... Deelnemers: ...' (markdown) and 'Bron: ...' of a partnership. The
+    members are named as they are today; where one has merged into another since the start, the
+    source line says so with both counts, as Overzicht does (context_line.merged_members_note),
+    beside a source title that may count them at the start ('Tien gemeenten ...')."""
     members = data.partnership_members((int(p["id"]),))
     names = ", ".join(dict.fromkeys(members["organisation_name"].fillna(members["area_name"])))
     source = p["source_title"] if isinstance(p["source_title"], str) else "–"
-    return (
-        t_md("presentatie.feiten", soort=t(f"soort.{p['kind']}"), sinds=fmt_date(p["start_date"]),
-             leden=names),
-        t("presentatie.bron", bron=source),
-    )  # fmt: skip
+    merged = context_line.merged_members_note(
+        members, data.municipalities(include_merged=True), int(p["id"])
+    )
+    text = t_md("presentatie.feiten", soort=t(f"soort.{p['kind']}"),
+                sinds=fmt_date(p["start_date"]), leden=names)  # fmt: skip
+    if merged and not source.endswith((".", "!", "?")):
+        source = f"{source}."
+    return text, f"{t('presentatie.bron', bron=source)} {merged}".strip()
 
 
 def programmes_of(p: pd.Series) -> pd.DataFrame:

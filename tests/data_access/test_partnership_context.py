@@ -54,8 +54,10 @@ def test_noordwijkerhout_counts_once_under_noordwijk_in_holland_rijnland(sample_
     partnerships = queries.partnerships(sample_engine)
     chosen = partnerships[partnerships["code"] == "HOLLAND-RIJNLAND"]
     row = partnership_figures(figures, members, chosen).iloc[0]
-    # Ten municipalities in the source; Noordwijkerhout joined Noordwijk in 2019: nine today.
+    # Ten municipalities in the source; Noordwijkerhout joined Noordwijk in 2019: nine today,
+    # in the CBS figures and in the partnership's own count (Overzicht's table) alike.
     assert row["municipalities"] == 9
+    assert chosen["municipalities"].iloc[0] == 9
     codes = set(
         members.loc[members["partnership_id"] == chosen["id"].iloc[0], "area_code"].dropna()
     )

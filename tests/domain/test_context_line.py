@@ -7,7 +7,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from domain.context_line import cases, context_line, regions, statline_table
+from domain.context_line import (
+    cases,
+    context_line,
+    merged_members_note,
+    regions,
+    statline_table,
+)
 from domain.formatting import fmt_int, use_language
 
 CBS_CSV = Path(__file__).resolve().parents[2] / "sample_data" / "cbs" / "cbs_context_gemeenten.csv"
@@ -95,3 +101,31 @@ def test_labour_market_regions_are_not_cases():
                                  "kind": ["regionale_deal", "arbeidsmarktregio"]})  # fmt: skip
     assert list(cases(partnerships)["code"]) == ["DENHAAG-WESTLAND"]
     assert list(regions(partnerships)["code"]) == ["AM21"]
+
+
+def test_noordwijkerhout_is_named_with_both_counts_where_it_merged_into_noordwijk():
+    members = pd.DataFrame(
+        [(3, "gemeente", "GM0546", "Leiden", "GM0546"),
+         (3, "gemeente", "GM0575", "Noordwijk", "GM0575"),
+         (3, "gemeente", "GM0575", "Noordwijk", "GM0576"),
+         (3, "organisatie", None, None, None),
+         (5, "gemeente", "GM0518", "'s-Gravenhage", "GM0518")],
+        columns=["partnership_id", "member_type", "area_code", "area_name", "member_area_code"],
+    )  # fmt: skip
+    areas = pd.DataFrame(
+        [("GM0546", "Leiden", None), ("GM0575", "Noordwijk", None),
+         ("GM0576", "Noordwijkerhout", "2018-12-31"), ("GM0518", "'s-Gravenhage", None)],
+        columns=["code", "name", "valid_to"],
+    )  # fmt: skip
+    with use_language("nl"):
+        assert merged_members_note(members, areas, 3) == (
+            "Nu 2 gemeenten: Noordwijkerhout hoort sinds 2019 bij Noordwijk."
+        )
+        assert merged_members_note(members, areas, 3, "HR").startswith(
+            "HR: nu 2 gemeenten, bij de start 3;"
+        )
+        assert merged_members_note(members, areas, 5) == ""
+    with use_language("en"):
+        assert "Noordwijkerhout has been part of Noordwijk since 2019" in (
+            merged_members_note(members, areas, 3)
+        )

@@ -15,6 +15,7 @@ import pytest
 from components.views import slides
 from components.views.overview import overview, partnership_numbers
 from domain.formatting import use_language
+from tests.pages.apptest import open_page, page_text
 
 YEARS = (2025, 2026)
 
@@ -66,3 +67,25 @@ def test_slide_1_is_the_sum_of_the_partnership_slides_and_the_own_programmes(yea
         parts["geplaatst"].append(_number(placed))
     _adds_up(_number(tiles[f"Aangemeld in {year}"]), parts["aangemeld"], "slide 1 aangemeld")
     _adds_up(_number(tiles[f"Geplaatst in {year}"]), parts["geplaatst"], "slide 1 geplaatst")
+
+
+def test_holland_rijnland_counts_its_municipalities_of_today_on_overzicht_and_its_slide():
+    """Overzicht's table and slide 4 both count 9: Noordwijkerhout, one of the 10 the source
+    names at the start, has been part of Noordwijk since 2019, and both say so."""
+    why = "Noordwijkerhout hoort sinds 2019 bij Noordwijk."
+    at = open_page("pages/overzicht.py", jaar="2026")
+    table = at.dataframe[0].value.set_index("Samenwerking")
+    hr = "Gezamenlijke inkoop re-integratie Holland Rijnland"
+    assert table.loc[hr, "Gemeenten"] == 9
+    assert f"{hr}: nu 9 gemeenten, bij de start 10; {why}" in page_text(at)
+    with use_language("nl"):
+        p = slides.partnerships(None).set_index("code").loc["HOLLAND-RIJNLAND"]
+        text, source = slides.facts(p)
+    named = text.split("Deelnemers: ", 1)[1].rstrip(".").split(", ")
+    municipalities = [n for n in named if n in {"Hillegom", "Lisse", "Katwijk", "Leiden",
+                      "Leiderdorp", "Noordwijk", "Oegstgeest", "Voorschoten", "Teylingen",
+                      "Noordwijkerhout"}]  # fmt: skip
+    assert len(municipalities) == 9 and "Noordwijkerhout" not in municipalities
+    # Beside the source's title, which counts ten ("Tien gemeenten in Holland Rijnland ...").
+    assert source.startswith("Bron: Tien gemeenten")
+    assert source.endswith(f"(nieuwsbericht). Nu 9 gemeenten: {why}")
