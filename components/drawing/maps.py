@@ -14,6 +14,7 @@ from components.shell.i18n import t
 from components.shell.style import FONT, MUTED, colour, rgb
 from domain import map_view as mv
 from domain.literal import markup
+from domain.map_labels import place
 from domain.partnership_map import NO_DATA_BIN, SMALL_BIN, bin_labels, figure_bin, shown_figure
 from domain.publication import Count
 from domain.suppression import is_small
@@ -470,6 +471,23 @@ LAT_STRETCH = 1 / math.cos(math.radians(52))
 CARIBBEAN_BELOW_LAT = 20
 INSET_X, INSET_Y = (0.0, 0.27), (0.70, 1.0)
 LABEL_AT_MOST = 4
+LABEL_SIZE = 12  # px at the map's 480 px width
+# A name stands this far (degrees of longitude, ~40 px) beside its point, clear of the largest
+# ring, and names on one side at least this far (degrees of latitude, ~2 lines) apart.
+LABEL_DX, LABEL_GAP = 0.38, 0.11
+
+
+def _name_beside(fig: go.Figure, points: pd.DataFrame) -> None:
+    """Each point's name beside it with a thin line to it (domain.map_labels): drawn after the
+    rings, on a white ground, so that neither a ring nor another name covers it."""
+    labels = place(list(zip(points["lon"], points["lat"], strict=True)), LABEL_DX, LABEL_GAP)
+    for label, row in zip(labels, points.itertuples(), strict=True):
+        fig.add_annotation(
+            x=row.lon, y=row.lat, ax=label.x, ay=label.y, axref="x", ayref="y",
+            text=markup(row.area_name), showarrow=True, arrowhead=0, arrowwidth=0.8,
+            arrowcolor="#52606d", standoff=6, font={"size": LABEL_SIZE, "color": "#1f2933"},
+            xanchor="right" if label.side == "left" else "left", bgcolor="rgba(255,255,255,0.85)",
+        )  # fmt: skip
 
 
 def outline_path(boundaries: pd.DataFrame) -> tuple[list, list]:
@@ -518,22 +536,28 @@ def static_partner_figure(
         ["partnership_code", "area_code"]
     )
     caribbean = located[located["lat"] < CARIBBEAN_BELOW_LAT]
+    named = []  # European members whose name is printed, placed after the rings
     for ring, (p_code, group) in enumerate(located.groupby("partnership_code", sort=False)):
         colour_ = "rgb({},{},{})".format(*colours[p_code])
         for inset, part in ((False, group[group["lat"] >= CARIBBEAN_BELOW_LAT]),
                             (True, group[group["lat"] < CARIBBEAN_BELOW_LAT])):  # fmt: skip
             if part.empty:
                 continue
+            # Names only where they do not pile up; the legend names the partnership.
+            if not inset and len(part) <= LABEL_AT_MOST:
+                named.append(part)
             fig.add_scatter(
                 x=part["lon"], y=part["lat"], text=part["area_name"],
-                # Names only where they do not pile up; the legend names the partnership.
-                mode="markers+text" if inset or len(part) <= LABEL_AT_MOST else "markers",
-                textposition="top center", textfont={"size": 10}, name=markup(part["partnership_name"].iloc[0]),
+                mode="markers+text" if inset else "markers",
+                textposition="top center", textfont={"size": LABEL_SIZE},
+                name=markup(part["partnership_name"].iloc[0]),
                 showlegend=not inset, legendgroup=p_code, hoverinfo="skip",
                 marker={"size": 9 + 5 * ring, "color": "rgba(0,0,0,0)",
                         "line": {"color": colour_, "width": 2.5}},
                 xaxis="x2" if inset else "x", yaxis="y2" if inset else "y",
             )  # fmt: skip
+    if named:
+        _name_beside(fig, pd.concat(named).drop_duplicates("area_code"))
     hidden_axis = {"visible": False, "showgrid": False, "zeroline": False}
     fig.update_layout(
         xaxis={**hidden_axis, "range": list(NL_LON)},
