@@ -45,7 +45,7 @@ def targets(view: briefing.BriefingView, year: int) -> None:
 
 
 def funnel(view: briefing.BriefingView, title: str) -> None:
-    st.subheader(t("briefing.trechter_kop"))
+    st.subheader(view.content.texts["trechter_kop"])
     st.caption(md(view.content.funnel_note))
     if view.funnel_figure is None:
         return
@@ -53,7 +53,7 @@ def funnel(view: briefing.BriefingView, title: str) -> None:
     rows = view.content.funnel
     layout.chart_text(
         alt_text.funnel_sentence([(stage, shown) for stage, shown, _ in rows]),
-        pd.DataFrame(rows, columns=[t("kolom.fase"), t("kolom.aantal"), t("kolom.van_vorige")]),
+        pd.DataFrame(rows, columns=view.content.texts["trechter_kolommen"].split("|")),
     )
     png_download(view.funnel_figure, f"trechter {title}", key="png_trechter")
 
@@ -66,7 +66,7 @@ def partners(view: briefing.BriefingView) -> None:
         pd.DataFrame(view.content.partners, columns=[t("kolom.samenwerking"), t("kolom.partners")])
     )
     st.markdown(f"**{t('briefing.kaart_kop')}**")
-    st.caption(t("briefing.kaart_uitleg"))
+    st.caption(view.content.map_caption)
     # The same map as in the PDF: what is on screen is what gets printed. Drawn as a plain chart,
     # not a deck.gl map, which cost this page ~0.3 s to draw; Kaart has the interactive one.
     st.plotly_chart(view.static_map, width="content", config=charts.STATIC_CONFIG, key="kaart")
@@ -103,6 +103,8 @@ def render() -> None:
         headline_tiles(view)
         st.caption(md(content.comparison))
         st.caption(md(content.placements))
+        if content.own_programmes:
+            st.caption(md(content.own_programmes))
     if content.context:
         st.subheader(content.texts["context_kop"])
         st.caption(content.texts["context_uitleg"])

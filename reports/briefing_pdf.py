@@ -81,8 +81,12 @@ class BriefingContent:
     placement_time: str = ""  # one sentence comparing providers on time to placement, or ''
     # One CBS context line per partnership (real figures: inhabitants, bijstand, year, source).
     context: tuple[str, ...] = ()
-    # Said instead of the headline numbers when the subject has no trajectories (a region).
+    # Said instead of the headline numbers when the subject has no trajectories (a region, a
+    # municipality in no partnership, a year without any).
     no_trajectories: str = ""
+    # For every case together: the programmes of one municipality that the totals also count.
+    own_programmes: str = ""
+    map_caption: str = ""  # what the partner map's rings and grey lines mean
 
 
 def _fonts() -> None:
@@ -191,6 +195,8 @@ def briefing_pdf(c: BriefingContent) -> bytes:
     else:
         story += [_headline_table(c, s, width), Spacer(1, 3), _p(c.comparison, s["small"]),
                   _p(c.placements, s["small"])]  # fmt: skip
+        if c.own_programmes:
+            story.append(_p(c.own_programmes, s["small"]))
     if c.context:
         story += [_p(c.texts.get("context_kop", ""), s["h2"]),
                   _p(c.texts.get("context_uitleg", ""), s["small"])]  # fmt: skip
@@ -214,7 +220,9 @@ def briefing_pdf(c: BriefingContent) -> bytes:
     rows = [[_p(h, s["bold"]) for h in c.texts["trechter_kolommen"].split("|")]]
     rows += [[_p(a, s["body"]), _p(b, s["body"]), _p(d, s["body"])] for a, b, d in c.funnel]
     table = _grid(rows, [width * 0.2, width * 0.12, width * 0.16])
-    if funnel and funnel.png:
+    if not c.funnel:
+        pass  # the note says there is nothing to follow; a table of headers says nothing
+    elif funnel and funnel.png:
         story.append(
             Table([[table, _image(funnel.png, width * 0.5)]], colWidths=[width * 0.5, width * 0.5],
                   style=[("VALIGN", (0, 0), (-1, -1), "TOP")])
@@ -229,9 +237,12 @@ def briefing_pdf(c: BriefingContent) -> bytes:
     partner_table = _grid([[_p(c.texts["samenwerking"], s["bold"]), _p(c.texts["partners"], s["bold"])], *rows],
                           [width * 0.2, width * 0.34])  # fmt: skip
     kaart = charts.get("kaart")
-    if kaart and kaart.png:
+    if not c.partners:
+        pass  # in no partnership: the opening sentence says so
+    elif kaart and kaart.png:
+        picture = [_image(kaart.png, width * 0.42), _p(c.map_caption, s["small"])]
         story.append(
-            KeepTogether([heading, Table([[partner_table, _image(kaart.png, width * 0.42)]],
+            KeepTogether([heading, Table([[partner_table, picture]],
                                colWidths=[width * 0.56, width * 0.44],
                                style=[("VALIGN", (0, 0), (-1, -1), "TOP")])])
         )  # fmt: skip

@@ -31,6 +31,10 @@ def funnel_figure(table: pd.DataFrame, title: str | None = None) -> go.Figure:
             x=values,
             text=labels,
             textinfo="text",
+            # A bar of no width (a hidden or zero count) has no inside: its '<10' or '0' goes
+            # beside it, or the row would read as blank.
+            textposition=["outside" if v == 0 else "auto" for v in values],
+            cliponaxis=False,  # a label beside a narrow bar may reach into the right margin
             hoverinfo="text+y",
             marker={"color": colour(0)},
             # Labels inside a bar in the colour that reads on it (WCAG AA), outside in the text's.

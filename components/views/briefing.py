@@ -12,9 +12,11 @@ from components.drawing import charts, context_lines, gauges, maps
 from components.shell import data, filters, origin, publication
 from components.shell import scope as trajectory_scope
 from components.shell.i18n import t
+from components.views import context_view, time_to_placement
 from components.views import target_status as ts
-from components.views import time_to_placement
-from domain import context_line, summary
+from components.views.overview import own_programmes
+from domain import context as ctx
+from domain import context_line, sources, summary
 from domain.formatting import fmt_date, fmt_int, fmt_pct
 from domain.funnel import funnel_mask, funnel_table
 from domain.periods import comparison_periods
@@ -29,8 +31,10 @@ AREA_PUBLISHER = "CBS"
 # Sources of invented data say so in their title or publisher ('Fictieve voorbeelddata').
 FICTIONAL_MARK = "fictie"
 # Text keys the PDF prints besides the content (headings, footer words).
-PDF_TEXTS = ("doelen_kop", "geen_doelen", "trechter_kop", "trechter_kolommen", "partners_kop",
-             "bronnen_kop", "gemaakt_op", "pagina")  # fmt: skip
+PDF_TEXTS = ("doelen_kop", "geen_doelen", "partners_kop", "bronnen_kop", "gemaakt_op", "pagina")
+# Funnel texts name the year's registrations as a cohort ('Van de aanmeldingen van 2026'), so that
+# its stages do not read as the tiles' counts of the year ('Traject gestart in 2026').
+FUNNEL_TEXTS = ("trechter_kop", "trechter_kolommen", "trechter_reeks")
 
 
 @dataclass(frozen=True)
@@ -80,8 +84,10 @@ def change(now: Count, before: Count, threshold: int) -> str | None:
     """'+12' against the same period a year earlier; None when either count is hidden."""
     if now.hidden or before.hidden or is_small(now.value, threshold):
         return None
+    if now.value == before.value:
+        return t("briefing.delta_gelijk")  # no arrow: '+0' would show a green one
     # st.metric reads the direction from a leading ASCII minus sign.
-    sign = "+" if now.value >= before.value else "-"
+    sign = "+" if now.value > before.value else "-"
     return t("briefing.delta", teken=sign, aantal=fmt_int(abs(now.value - before.value)))
 
 
@@ -106,6 +112,55 @@ def relevant_sources(sources: pd.DataFrame, titles: set[str], fictional: bool) -
     is_fictional = text.str.contains(FICTIONAL_MARK)
     keep = (keep & ~is_fictional) | (is_fictional & fictional)
     return sources[keep]
+
+
+def municipality_context(code: str) -> str:
+    """The municipality's own CBS figures in one sentence, as Gemeente shows them in tiles
+    (inhabitants, bijstand, participation; 'niet beschikbaar' where CBS published nothing), with
+    their source; '' when CBS publishes nothing for the code."""
+    areas = data.municipalities(include_merged=True)
+    current = areas[areas["code"] == areas["current_code"]]
+    names = dict(zip(current["code"], current["name"], strict=True))
+    figures = data.context_figures()
+    profile = context_view.profile(figures, code, names, [], ctx.profile_years(figures), areas)
+    if profile is None:
+        return ""
+    shown = "; ".join(f"{label.lower()}: {value}" for label, value, _ in profile.tiles)
+    return t("briefing.context_gemeente", naam=names.get(code, code), cijfers=shown,
+             bron=profile.source)  # fmt: skip
+
+
+def own_programmes_sentence(year: int) -> str:
+    """For the briefing of every case: the totals also count the programmes a municipality runs
+    on its own (Werkoffensief +500), which belong to no partnership; named with their share, as
+    Overzicht and the slides do. '' when there are none."""
+    decided = publication.year(year)
+    own = own_programmes(data.programmes(), None)
+    parts = [
+        t("presentatie.eigen_deel", naam=n, gemeente=g, jaar=year,
+          aangemeld=decided.count("aangemeld", {int(i)}).label,
+          geplaatst=decided.count("geplaatst", {int(i)}).label)
+        for i, n, g in zip(own["id"], own["name"], own["lead_area_name"], strict=True)
+    ]  # fmt: skip
+    return t("briefing.eigen_programmas", delen="; ".join(parts)) if parts else ""
+
+
+def without_trajectories(
+    sel: filters.Selection, title: str, partnership_ids: tuple[int, ...], now: dict[str, Count]
+) -> str:
+    """What the briefing says instead of headline tiles: a labour-market region has no
+    trajectories, a municipality may take part in no partnership and run no programme of its
+    own, and any subject may have none in the year. '' when there is something to count."""
+    region = context_lines.chosen_region(sel.partnership)
+    if region is not None:
+        return t("context_regel.geen_trajecten", naam=region["name"])
+    if sel.municipality and not partnership_ids:
+        own = own_programmes(data.programmes(), None)
+        if own[own["lead_area_code"] == sel.municipality].empty:
+            return t("briefing.geen_samenwerking", naam=title)
+    if all(not c.hidden and c.value == 0 for c in now.values()):
+        return t("briefing.geen_trajecten", naam=title, jaar=sel.year)
+    return ""
 
 
 def _gauges(sel: filters.Selection, threshold: int):
@@ -174,7 +229,7 @@ def build(sel: filters.Selection, made_on: date | None = None) -> BriefingView:
     now = {k: decided.count(k, *scope) for k in (HEADLINES if areas else (*HEADLINES, *SPLIT))}
     before = earlier(first_before, last_before, programme_ids, areas, threshold)
     headlines = tuple(
-        Headline(t(f"kolom.{k}"), now[k].label, change(now[k], before[k], threshold),
+        Headline(t(f"briefing.tegel_{k}", jaar=sel.year), now[k].label, change(now[k], before[k], threshold),
                  t(f"briefing.uitleg_{k}", maanden=data.settings().lasting_months))
         for k in HEADLINES
     )  # fmt: skip
@@ -201,16 +256,20 @@ def build(sel: filters.Selection, made_on: date | None = None) -> BriefingView:
         partners = tuple(zip(grouped.index, grouped.values, strict=True))
     found = origin.of(scope_of(sel))
     fictional = found.has_invented
-    region = context_lines.chosen_region(sel.partnership)
-    no_trajectories = (
-        t("context_regel.geen_trajecten", naam=region["name"]) if region is not None else ""
-    )
-    sources = relevant_sources(data.sources(), titles, fictional)
+    no_trajectories = without_trajectories(sel, title, partnership_ids, now)
+    shown_sources = relevant_sources(data.sources(), titles, fictional)
+    # A source without a recorded publisher is named by its title; the footer credits only
+    # publishers that are known, each once (domain.sources).
     source_lines = tuple(
-        f"{r.title} ({r.publisher}{', ' + fmt_date(r.published_on) if r.published_on else ''})"
-        for r in sources.itertuples()
+        sources.entry(r.title, r.publisher, fmt_date(r.published_on) if r.published_on else "")
+        for r in shown_sources.itertuples()
     )
-    publishers = ", ".join(dict.fromkeys(sources["publisher"]))
+    publishers = ", ".join(sources.credited(shown_sources["publisher"]))
+    context = tuple(context_lines.lines(chosen))
+    if sel.municipality:
+        own_line = municipality_context(sel.municipality)
+        context = (own_line, *context) if own_line else context
+    own_sentence = "" if sel.municipality or sel.partnership else own_programmes_sentence(sel.year)
 
     static_map = None
     if not members.empty:
@@ -233,16 +292,21 @@ def build(sel: filters.Selection, made_on: date | None = None) -> BriefingView:
         placements=placements,
         gauges=gauge_lines,
         funnel=funnel_rows,
-        funnel_note=t("briefing.trechter_uitleg", jaar=sel.year, drempel=threshold),
+        funnel_note=(t("briefing.trechter_uitleg", jaar=sel.year, drempel=threshold) if funnel_rows
+                     else t("briefing.geen_trechter", naam=title, jaar=sel.year)),
         partners=partners,
-        context=tuple(context_lines.lines(chosen)),
+        context=context,
+        own_programmes=own_sentence,
+        map_caption=t("briefing.kaart_uitleg" if not data.area_boundaries().empty
+                      else "briefing.kaart_uitleg_punten"),
         no_trajectories=no_trajectories,
         sources=source_lines,
         source_line=t("briefing.bron", bronnen=publishers),
         stand_per=fmt_date(until) if until else "",
         made_on=fmt_date(made_on or date.today()),
         fictional=fictional,
-        texts={k: t(f"briefing.pdf_{k}") for k in PDF_TEXTS} | {
+        texts={k: t(f"briefing.pdf_{k}") for k in PDF_TEXTS}
+        | {k: t(f"briefing.{k}", jaar=sel.year) for k in FUNNEL_TEXTS} | {
             "fictief": origin.notice_plain(found), "fictief_kort": origin.short(found),
             "stand_per": t("kolom.stand_per"), "samenwerking": t("kolom.samenwerking"),
             "partners": t("kolom.partners"), "context_kop": t("context_regel.kop"),
@@ -257,17 +321,45 @@ def build(sel: filters.Selection, made_on: date | None = None) -> BriefingView:
 shared = data.built(build)
 
 
+# A gauge is drawn GAUGE_PRINT_WIDTH px wide and printed 30 % of the A4 text width (~151 pt):
+# ~0.36 pt per px. Its 14 px tick labels would print at 5 pt; PRINT_TEXT px prints at ~8.6 pt.
+GAUGE_PRINT_WIDTH, FUNNEL_PRINT_WIDTH = 420, 560
+PRINT_TEXT = 24
+# The funnel: FUNNEL_PRINT_WIDTH px printed at half the text width (~252 pt), ~0.45 pt per px.
+FUNNEL_PRINT_TEXT = 17
+
+
+def for_print(gauge: go.Figure) -> go.Figure:
+    """A copy of a gauge with text that is legible on paper: ticks and the legend of its parts
+    at PRINT_TEXT px, and margins that keep the end ticks inside the picture."""
+    fig = go.Figure(gauge)
+    fig.update_traces(gauge={"axis": {"tickfont": {"size": PRINT_TEXT}}})
+    legend = [a for a in fig.layout.annotations if a.xanchor == "left"]  # the parts, bottom left
+    if legend:
+        # Two lines of larger text need more room under the arc.
+        fig.update_annotations(font={"size": PRINT_TEXT}, selector={"xanchor": "left"})
+        fig.update_traces(domain={"y": [0.3, 1]})
+        fig.update_layout(height=fig.layout.height + 60)
+    return fig.update_layout(margin={"l": 50, "r": 70, "t": 30, "b": 10})
+
+
 def pdf(view: BriefingView) -> bytes:
     """The PDF: the view's charts drawn to PNG (kaleido, locally), then printed with its content."""
     from components.drawing.chart_export import png
 
     pictures = [
-        Chart(f"meter_{i}", "", png(fig, width=420)) for i, fig in enumerate(view.gauge_figures)
+        Chart(f"meter_{i}", "", png(for_print(fig), width=GAUGE_PRINT_WIDTH))
+        for i, fig in enumerate(view.gauge_figures)
     ]
     if view.funnel_figure is not None:
-        # Room at the left for the stage names, which kaleido does not make by itself.
-        fig = go.Figure(view.funnel_figure).update_layout(margin={"l": 120})
-        pictures.append(Chart("trechter", "", png(fig, width=560)))
+        # Text legible on paper (~7.5 pt at half the A4 text width), room at the left for the
+        # stage names, which kaleido does not make by itself, and at the right for a label beside
+        # a narrow bar ('4.606  (84% van vorige)').
+        fig = go.Figure(view.funnel_figure).update_layout(
+            font={"size": FUNNEL_PRINT_TEXT}, margin={"l": 150, "r": 190}
+        )
+        fig.update_traces(textfont={"size": FUNNEL_PRINT_TEXT})
+        pictures.append(Chart("trechter", "", png(fig, width=FUNNEL_PRINT_WIDTH)))
     if view.static_map is not None:
         pictures.append(Chart("kaart", "", png(view.static_map)))
     return briefing_pdf(replace(view.content, charts=tuple(pictures)))

@@ -93,7 +93,8 @@ def briefing_draft(sel: filters.Selection, made_on: date) -> Deck:
         out.append(DeckSlide(heading, lines=(c.no_trajectories,), trajectories=False))
     else:
         out.append(
-            DeckSlide(heading, lines=(c.comparison,), tiles=tuple((h.label, h.value) for h in c.headlines),
+            DeckSlide(heading, lines=tuple(x for x in (c.comparison, c.own_programmes) if x),
+                      tiles=tuple((h.label, h.value) for h in c.headlines),
                       closing=c.placements,
                       notes="\n".join(f"{h.label}: {h.value}. {h.explanation} {h.change or ''}".strip()
                                       for h in c.headlines))
@@ -113,7 +114,7 @@ def briefing_draft(sel: filters.Selection, made_on: date) -> Deck:
         stages = [(stage, shown) for stage, shown, _ in c.funnel]
         chart = DeckChart(
             "bar", c.texts["trechter_kop"], tuple(s for s, _ in stages),
-            ((t("kolom.aantal"), tuple(count_value(n) for _, n in stages)),),
+            ((c.texts["trechter_reeks"], tuple(count_value(n) for _, n in stages)),),
             description=alt_text.funnel_sentence(stages),
         )  # fmt: skip
         lines = (c.funnel_note, c.placement_time) if c.placement_time else (c.funnel_note,)

@@ -91,3 +91,109 @@ def test_bonaire_status_and_forecast_agree_on_the_page_and_in_the_pdf():
     text = _pdf_text(briefing.pdf(view))
     assert "Loopt achter" in text and "Op koers" not in text
     assert "Bij dit tempo wordt het doel niet gehaald" in text
+
+
+AMSTERDAM = filters.Selection(2026, municipality="GM0363")  # in no partnership of the sample
+
+
+@pytest.fixture(scope="module")
+def amsterdam():
+    view = briefing.build(AMSTERDAM)
+    return view, _pdf_text(briefing.pdf(view))
+
+
+def test_a_municipality_in_no_partnership_says_so_instead_of_zero_tiles(amsterdam):
+    at = open_page("pages/briefing.py", gemeente="GM0363", jaar="2026")
+    assert not at.exception, at.exception
+    assert not at.metric, "no tiles of 0 with '+0 t.o.v. vorig jaar'"
+    said = " ".join(i.value for i in at.info)
+    assert "Amsterdam neemt in deze monitor aan geen samenwerking deel" in said
+    # Its own CBS figures, as Gemeente has them; the funnel says there is nothing to follow.
+    page = " ".join(m.value for m in at.markdown) + " ".join(c.value for c in at.caption)
+    assert "Amsterdam: inwoners (2024): 931.298" in page
+    assert "Voor Amsterdam zijn er in 2026 geen aanmeldingen" in page
+
+    view, text = amsterdam
+    assert "Amsterdam neemt in deze monitor aan geen samenwerking deel" in text
+    assert "Amsterdam: inwoners (2024): 931.298" in text
+    # No tables that are only headers.
+    assert "Fase Aantal" not in text and "Samenwerking Partners" not in text
+
+
+def test_tiles_count_the_year_and_the_funnel_follows_its_registrations():
+    # Leiden's tiles count what happened in 2026; the funnel the people registered in 2026.
+    # Named apart, 'Traject gestart 136' above and 'Traject gestart 96' below no longer clash.
+    at = open_page(LEIDEN[0], **LEIDEN[1])
+    assert [m.label for m in at.metric] == [
+        "Aangemeld in 2026", "Traject gestart in 2026", "Geplaatst in 2026", "Duurzaam in 2026"
+    ]  # fmt: skip
+    assert "Van de aanmeldingen van 2026: hoe ver zij kwamen" in [h.value for h in at.subheader]
+    text = _pdf_text(briefing.pdf(briefing.build(LEIDEN[2])))
+    assert "Traject gestart in 2026" in text
+    assert "Van de aanmeldingen van 2026: hoe ver zij kwamen" in text
+
+
+def test_an_unchanged_count_has_no_arrow():
+    from domain.publication import Count
+
+    same = briefing.change(Count(0, False, "0"), Count(0, False, "0"), 10)
+    assert same == "gelijk aan vorig jaar" and not same.startswith(("+", "-"))
+    assert (
+        briefing.change(Count(12, False, "12"), Count(10, False, "10"), 10)
+        == "+2 t.o.v. vorig jaar"
+    )
+
+
+def test_the_footer_credits_each_publisher_once_and_no_unrecorded_one():
+    view = briefing.build(filters.Selection(2026))
+    credited = view.content.source_line.removeprefix("Bron: ").split(", ")
+    assert len(credited) == len(set(credited)) and "CBS" in credited
+    text = _pdf_text(briefing.pdf(view))
+    assert "niet vastgelegd" not in text
+    # A source without a publisher is still listed, by its title and date.
+    assert (
+        "Samenwerkingsovereenkomst Altena en MidZuid getekend (nieuwsbericht) (21-12-2022)" in text
+    )
+
+
+def test_every_case_together_names_the_werkoffensief_in_its_totals():
+    # The totals of 'alle samenwerkingen' hold Den Haag's own programme, which is no partnership.
+    at = open_page("pages/briefing.py", jaar="2026")
+    assert not at.exception
+    said = " ".join(c.value for c in at.caption)
+    assert "eigen programma's van een gemeente" in said and "Werkoffensief +500" in said
+    view = briefing.build(filters.Selection(2026))
+    assert "Werkoffensief +500" in _pdf_text(briefing.pdf(view))
+    assert "Werkoffensief" not in briefing.build(LEIDEN[2]).content.own_programmes
+
+
+def test_a_suppressed_funnel_stage_shows_its_label_beside_the_bar():
+    # Altena's lasting placements are fewer than ten: the table and the chart both say '<10'.
+    view = briefing.build(filters.Selection(2026, municipality="GM1959"))
+    stages = {stage: shown for stage, shown, _ in view.content.funnel}
+    assert stages["Duurzaam"] == "<10"
+    trace = view.funnel_figure.data[0]
+    row = list(trace.y).index("Duurzaam")
+    assert trace.x[row] == 0 and trace.text[row] == "<10"
+    assert trace.textposition[row] == "outside", "a bar of no width has no inside to print in"
+
+
+def test_printed_gauge_ticks_are_at_least_8_pt():
+    from reportlab.lib.pagesizes import A4
+
+    from reports.briefing_pdf import MARGIN
+
+    view = briefing.build(LEIDEN[2])
+    printed_width_pt = (A4[0] - 2 * MARGIN) * 0.3  # as briefing_pdf places a gauge
+    for fig in view.gauge_figures:
+        px = briefing.for_print(fig).data[0].gauge.axis.tickfont.size
+        assert px * printed_width_pt / briefing.GAUGE_PRINT_WIDTH >= 8
+
+
+def test_the_map_names_members_beside_their_ring_and_its_caption_says_what_grey_is():
+    view = briefing.build(filters.Selection(2026, municipality="GM0518"))
+    names = {a.text: a for a in view.static_map.layout.annotations if a.showarrow}
+    den_haag, westland = names["'s-Gravenhage"], names["Westland"]
+    assert den_haag.ax < den_haag.x and westland.ax > westland.x, "opposite sides, off the ring"
+    assert "grijze lijnen zijn de grenzen" in view.content.map_caption
+    assert "grijze punten" not in view.content.map_caption

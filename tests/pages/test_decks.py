@@ -100,7 +100,7 @@ def test_the_briefing_has_title_headlines_goals_funnel_and_context(made):
     view = briefing.shared(filters.Selection(YEAR), TODAY)
     assert titles[0] == view.content.title
     assert titles[1] == "Kerncijfers"
-    assert "Doelen" in titles and "Van aanmelding tot duurzaam werk" in titles
+    assert "Doelen" in titles and "Van de aanmeldingen van 2026: hoe ver zij kwamen" in titles
     assert "Inwoners en bijstand (CBS)" in titles and titles[-1] == "Bronnen"
     headlines = draft.slides[1].tiles
     assert headlines == tuple((h.label, h.value) for h in view.content.headlines)
@@ -139,7 +139,7 @@ def test_a_hidden_count_is_nowhere_in_the_deck(made):
     assert values["Geplaatst"] is None
     sheet = openpyxl.load_workbook(io.BytesIO(funnel.part.chart_workbook.xlsx_part.blob)).active
     assert sheet.cell(row=1 + list(values).index("Geplaatst") + 1, column=2).value is None
-    assert "Geplaatst <10" in _text(prs.slides[1]).replace("\n", " ")
+    assert "Geplaatst in 2026 <10" in _text(prs.slides[1]).replace("\n", " ")
     secret = {placed.value}
     pattern = re.compile(r">\s*(\d+)\s*<")
     with zipfile.ZipFile(io.BytesIO(blob)) as z:
