@@ -15,16 +15,25 @@ class Label:
     side: str  # 'left' or 'right' of the point: the name ends (left) or starts (right) at x
 
 
-def place(points: list[tuple[float, float]], dx: float, gap: float) -> list[Label]:
+def place(
+    points: list[tuple[float, float]], dx: float, gap: float, right_above: float | None = None
+) -> list[Label]:
     """A label per (x, y) point, `dx` beside it, first to the left (on the Dutch map the North
     Sea, where there is room), then alternately right and left from north to south. Labels on
-    the same side are at least `gap` apart vertically: a later one moves south until it is."""
+    the same side are at least `gap` apart vertically: a later one moves south until it is.
+    A point north of `right_above` is labelled on the right (the left is taken there, by an
+    inset)."""
     order = sorted(range(len(points)), key=lambda i: (-points[i][1], points[i][0]))
     last: dict[str, float] = {}
     out = []
-    for n, i in enumerate(order):
+    n = 0
+    for i in order:
         x, y = points[i]
-        side = "left" if n % 2 == 0 else "right"
+        if right_above is not None and y > right_above:
+            side = "right"
+        else:
+            side = "left" if n % 2 == 0 else "right"
+            n += 1
         if side in last and last[side] - y < gap:
             y = last[side] - gap
         last[side] = y

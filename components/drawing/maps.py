@@ -477,10 +477,17 @@ LABEL_SIZE = 12  # px at the map's 480 px width
 LABEL_DX, LABEL_GAP = 0.38, 0.11
 
 
-def _name_beside(fig: go.Figure, points: pd.DataFrame) -> None:
+# North of about this latitude the Caribbean inset fills the map's left side (its lower edge
+# at INSET_Y[0] of the height, less a margin for the legend below the map).
+INSET_BOTTOM_LAT = NL_LAT[0] + (INSET_Y[0] - 0.05) * (NL_LAT[1] - NL_LAT[0])
+
+
+def _name_beside(fig: go.Figure, points: pd.DataFrame, inset: bool) -> None:
     """Each point's name beside it with a thin line to it (domain.map_labels): drawn after the
-    rings, on a white ground, so that neither a ring nor another name covers it."""
-    labels = place(list(zip(points["lon"], points["lat"], strict=True)), LABEL_DX, LABEL_GAP)
+    rings, on a white ground, so that neither a ring nor another name covers it; with an inset,
+    names north of its lower edge go right, clear of it."""
+    labels = place(list(zip(points["lon"], points["lat"], strict=True)), LABEL_DX, LABEL_GAP,
+                   right_above=INSET_BOTTOM_LAT if inset else None)  # fmt: skip
     for label, row in zip(labels, points.itertuples(), strict=True):
         fig.add_annotation(
             x=row.lon, y=row.lat, ax=label.x, ay=label.y, axref="x", ayref="y",
@@ -557,7 +564,7 @@ def static_partner_figure(
                 xaxis="x2" if inset else "x", yaxis="y2" if inset else "y",
             )  # fmt: skip
     if named:
-        _name_beside(fig, pd.concat(named).drop_duplicates("area_code"))
+        _name_beside(fig, pd.concat(named).drop_duplicates("area_code"), not caribbean.empty)
     hidden_axis = {"visible": False, "showgrid": False, "zeroline": False}
     fig.update_layout(
         xaxis={**hidden_axis, "range": list(NL_LON)},

@@ -24,3 +24,9 @@ def test_names_on_one_side_keep_a_line_apart():
         ys = sorted((lab.y for lab in labels if lab.side == side), reverse=True)
         assert len(ys) == 2 and ys[0] - ys[1] >= 0.12 - 1e-9
     assert [lab.index for lab in labels] == [0, 1, 2, 3]
+
+
+def test_names_north_of_an_inset_go_right_and_the_others_still_alternate():
+    points = [(4.80, 53.06), (4.95, 52.85), (4.49, 52.16), (4.30, 52.07)]
+    labels = place(points, dx=0.4, gap=0.12, right_above=52.58)
+    assert [lab.side for lab in labels] == ["right", "right", "left", "right"]
