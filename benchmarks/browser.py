@@ -14,16 +14,17 @@ import time
 from pathlib import Path
 
 from benchmarks.views import VIEWS
-from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, running_app, wait_until_drawn
+from tests.e2e.browser import (
+    CHARTS_DRAWN,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    running_app,
+    wait_until_drawn,
+)
 
 BARE_PAGE = "benchmarks/bare_page.py"
 TIMEOUT_MS = 120_000
 VIEWPORT = {"width": 1400, "height": 900}
-CHARTS_DRAWN = """() =>
-  [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-      .every(e => e.querySelector('.main-svg'))
-  && [...document.querySelectorAll('[data-testid="stDeckGlJsonChart"]')]
-      .every(e => e.querySelector('canvas'))"""
 
 
 def _drawn(pg) -> None:

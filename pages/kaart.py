@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components.drawing import alt_text, charts, maps
+from components.drawing.deck_map import Choice, deck_map
 from components.shell import data, filters, layout
 from components.shell.filters import Selection
 from components.shell.guard import render_safely
@@ -16,19 +17,31 @@ from domain import context as ctx
 from domain.literal import md
 
 PROFILE_PAGE = "pages/gemeente.py"
-# Set by the map's selection callback; the page body then switches to the profile.
-GO_TO_PROFILE = "kaart_naar_profiel"
+PARTNERSHIP_PAGE = "pages/trajecten.py"
+# Set by a click's callback: the page to open at the start of the next run.
+GO_TO = "kaart_naar"
 
 
 def _open_profile(code: str | None) -> None:
     """Callback: remember the municipality before the next run draws the sidebar filter."""
     if code:
         st.session_state["f_gemeente"] = code
-        st.session_state[GO_TO_PROFILE] = True
+        st.session_state[GO_TO] = PROFILE_PAGE
 
 
-def _on_map_select(key: str):
-    return lambda: _open_profile(maps.selected_area(st.session_state.get(key)))
+def _open_partnership(code: str) -> None:
+    """Callback: the partnership's figures (Trajecten), chosen in the sidebar filter; a chosen
+    programme of another partnership would leave nothing to show, so the choice is cleared."""
+    st.session_state["f_samenwerking"] = code
+    st.session_state["f_programma"] = None
+    st.session_state[GO_TO] = PARTNERSHIP_PAGE
+
+
+def _on_map_click(choice: Choice) -> None:
+    if choice["soort"] == "gemeente":
+        _open_profile(choice["code"])
+    elif choice["code"] in set(data.partnerships()["code"]):
+        _open_partnership(choice["code"])
 
 
 def page_filters(municipalities: pd.DataFrame) -> tuple[str | None, str | None, str]:
@@ -50,8 +63,8 @@ def page_filters(municipalities: pd.DataFrame) -> tuple[str | None, str | None, 
 
 
 def render() -> None:
-    if st.session_state.pop(GO_TO_PROFILE, False):
-        st.switch_page(PROFILE_PAGE)
+    if target := st.session_state.pop(GO_TO, None):
+        st.switch_page(target)
     layout.header("kaart")
     sel = filters.current()
     areas = data.municipalities()
@@ -77,10 +90,11 @@ def render() -> None:
     for column, name, height in ((main, "nederland", 600), (inset, "caribisch", 600)):
         with column:
             st.markdown(f"**{t(f'kaart.weergave_{name}')}**")
-            key = f"kaart_{name}"
-            st.pydeck_chart(
-                view.decks[name], height=height, width="stretch", key=key,
-                on_select=_on_map_select(key), selection_mode="single-object",
+            deck_map(
+                view.decks[name], height=height, key=f"kaart_{name}",
+                title=t("kaart.kaart_titel", weergave=t(f"kaart.weergave_{name}")),
+                description=t("kaart.intro"), on_choose=_on_map_click,
+                basemap=data.settings().map_basemap,
             )  # fmt: skip
 
     cases = partnerships[partnerships["kind"] != maps.REGION_KIND]

@@ -28,8 +28,13 @@ VIEWS = {
 CARIBBEAN_LATITUDE = 20  # south of it: Caribbean Netherlands
 # Frames whose view is fitted to what they show (instead of VIEWS): per view the pixel size
 # (width, height) the page gives the map at the smallest screen it is made for. Presentatie's
-# slide 1 at 1280 × 720: the country beside the three islands.
-FRAMES = {"dia": {"nederland": (420, 470), "caribisch": (230, 470)}}
+# slide 1 at 1280 × 720: the country beside the three islands. Gemeente's partner map at
+# 1280 × 800 with the sidebar open (measured in Chromium), the islands beside it when a partner
+# lies there; the country alone, 820 wide, fits the same view (its height sets the zoom).
+FRAMES = {
+    "dia": {"nederland": (420, 470), "caribisch": (230, 470)},
+    "gemeente": {"nederland": (592, 380), "caribisch": (212, 380)},
+}
 # Every pickable layer carries these fields, or the tooltip prints "{field}" literally.
 TOOLTIP_FIELDS = ("naam", "samenwerkingen", "rollen", "programmas", "cijfer", "area_code")
 TOOLTIP = {
@@ -106,6 +111,8 @@ def arcs(members: pd.DataFrame, colours: dict[str, list[int]]) -> pd.DataFrame:
                             "van_lon": a["lon"], "van_lat": a["lat"],
                             "naar_lon": b["lon"], "naar_lat": b["lat"],
                             "kleur": colours[p_code],
+                            # What a click on the arc opens (components/drawing/deck_map.py).
+                            "samenwerking_code": p_code,
                             "naam": f"{a['area_name']} – {b['area_name']}",
                             "samenwerkingen": markup(a["partnership_name"]),
                             "rollen": t("kaart.afstand", km=f"{km_between(a['lat'], a['lon'], b['lat'], b['lon']):,.0f}".replace(",", ".")),
@@ -321,6 +328,16 @@ def partnership_deck(
                 radius_min_pixels=2, pickable=True, auto_highlight=True,
             )
         )  # fmt: skip
+    # Arcs under the rings: at a member's dot a click opens the municipality, not the arc.
+    arc_rows = arcs(members, colours)
+    if not arc_rows.empty:
+        layers.append(
+            pdk.Layer(
+                "ArcLayer", arc_rows, id="bogen",
+                get_source_position=["van_lon", "van_lat"], get_target_position=["naar_lon", "naar_lat"],
+                get_source_color="kleur", get_target_color="kleur", get_width=3, pickable=True,
+            )
+        )  # fmt: skip
     rings = member_rings(info, members, colours)
     layers.append(
         pdk.Layer(
@@ -337,15 +354,6 @@ def partnership_deck(
             line_width_min_pixels=3, radius_min_pixels=5, pickable=True,
         )
     )  # fmt: skip
-    arc_rows = arcs(members, colours)
-    if not arc_rows.empty:
-        layers.append(
-            pdk.Layer(
-                "ArcLayer", arc_rows, id="bogen",
-                get_source_position=["van_lon", "van_lat"], get_target_position=["naar_lon", "naar_lat"],
-                get_source_color="kleur", get_target_color="kleur", get_width=3, pickable=True,
-            )
-        )  # fmt: skip
     if view == "caribisch":
         # The inset is small: name the islands so Bonaire reads as a place, not a dot.
         labels = island_labels(info)
@@ -450,17 +458,6 @@ def context_bin_fill(edges: list[float]) -> dict[str, list[int]]:
     out = {NO_DATA_BIN: rgb(NO_DATA_COLOUR)}
     out.update({str(i): rgb(BIN_COLOURS[i]) for i in range(len(edges) + 1)})
     return out
-
-
-def selected_area(event) -> str | None:
-    """The municipality code of the object picked on the map (pydeck selection), if any."""
-    selection = (event or {}).get("selection") or {}
-    for objects in (selection.get("objects") or {}).values():
-        for obj in objects or []:
-            code = obj.get("area_code") if isinstance(obj, dict) else None
-            if code:
-                return code
-    return None
 
 
 # The static map for print: European Netherlands in degrees, y stretched by 1/cos(52°) so the

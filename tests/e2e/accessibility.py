@@ -8,7 +8,7 @@ import json
 from functools import cache
 from pathlib import Path
 
-from tests.e2e.browser import ROOT, wait_until_drawn
+from tests.e2e.browser import CHARTS_DRAWN, ROOT, wait_until_drawn
 
 # Installed by scripts/test with `npm ci` from the committed package.json and package-lock.json.
 NODE_DIR = ROOT / "tests" / "e2e" / "node"
@@ -47,13 +47,6 @@ def app_pages() -> list[tuple[str, str]]:
             pages = ast.literal_eval(node.value)
             return [("" if default else Path(path).stem, key) for path, key, _, default in pages]
     raise AssertionError("PAGES not found in app.py")
-
-
-CHARTS_DRAWN = """() =>
-  [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
-    .every(c => c.querySelector('.main-svg')) &&
-  [...document.querySelectorAll("[data-testid='stDeckGlJsonChart']")]
-    .every(c => c.querySelector('canvas'))"""
 
 
 # A page's first draw took up to 70 s on the shared 2-core machine under load; a ceiling, not a wait.

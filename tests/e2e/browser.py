@@ -91,3 +91,28 @@ def screenshot(pg, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     pg.screenshot(path=str(path))
     return path
+
+
+# The monitor's own map (components/drawing/deck_map.py): a component frame that marks itself
+# `data-getekend="ja"` once deck.gl has drawn every layer.
+MAP_FRAME = "iframe[src*='samenwerkingskaart']"
+MAPS_DRAWN = (
+    f'() => [...document.querySelectorAll("{MAP_FRAME}")].every(f => f.dataset.getekend === "ja")'
+)
+
+
+def wait_until_maps_drawn(pg, at_least: int = 1, timeout_ms: int = 60_000) -> None:
+    """Wait until the page has `at_least` maps and every map on it has drawn."""
+    pg.wait_for_function(
+        f'() => document.querySelectorAll("{MAP_FRAME}").length >= {at_least} && ({MAPS_DRAWN})()',
+        timeout=timeout_ms,
+    )
+
+
+# Every Plotly chart has its SVG, every st.pydeck_chart its canvas and every map of ours has drawn.
+CHARTS_DRAWN = f"""() =>
+  [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
+    .every(c => c.querySelector('.main-svg')) &&
+  [...document.querySelectorAll("[data-testid='stDeckGlJsonChart']")]
+    .every(c => c.querySelector('canvas')) &&
+  ({MAPS_DRAWN})()"""

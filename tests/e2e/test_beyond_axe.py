@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.accessibility import app_pages, wait_until_settled
+from tests.e2e.browser import MAP_FRAME
 
 pytestmark = pytest.mark.e2e
 
@@ -16,6 +17,7 @@ PAGE_QUERY = {"gemeente": "gemeente=GM0546", "briefing": "gemeente=GM0546"}
 OWN_SCROLL = (
     ".sm-tabel, [data-testid='stDataFrame'], [data-testid='stTable'], "
     "[data-testid='stDeckGlJsonChart'], [data-testid='stPlotlyChart'], [data-testid='stCode'], "
+    f"{MAP_FRAME}, "
     "[data-testid='stTabBar'], [role='tablist'], "
     # A collapsed sidebar is off the screen until opened (opened, it is checked like the page).
     "[data-testid='stSidebar'][data-collapsed='true']"
@@ -112,13 +114,13 @@ ALTERNATIVES = """() => {
   // Charts and maps, and what can stand for them: a caption sentence, a table, an expander with a
   // table, or the text of a status line; in document order.
   const items = document.querySelectorAll(
-    "[data-testid='stPlotlyChart'], [data-testid='stDeckGlJsonChart'], " +
+    "[data-testid='stPlotlyChart'], [data-testid='stDeckGlJsonChart'], MAPFRAME, " +
     "[data-testid='stCaptionContainer'], .sm-tabel, [data-testid='stDataFrame'], " +
     "[data-testid='stTable'], [data-testid='stExpander'], h1, h2, h3");
   const out = [];
   let waiting = [];
   for (const e of items) {
-    const chart = e.matches("[data-testid='stPlotlyChart'], [data-testid='stDeckGlJsonChart']");
+    const chart = e.matches("[data-testid='stPlotlyChart'], [data-testid='stDeckGlJsonChart'], MAPFRAME");
     const heading = /^H[1-3]$/.test(e.tagName);
     if (chart) { waiting.push(e); continue; }
     if (heading) {
@@ -129,8 +131,8 @@ ALTERNATIVES = """() => {
     if (e.innerText.trim()) waiting = [];
   }
   out.push(...waiting.map(c => `${c.getAttribute('data-testid')} at the end of the page`));
-  return {charts: document.querySelectorAll("[data-testid='stPlotlyChart'], [data-testid='stDeckGlJsonChart']").length, missing: out};
-}"""
+  return {charts: document.querySelectorAll("[data-testid='stPlotlyChart'], [data-testid='stDeckGlJsonChart'], MAPFRAME").length, missing: out};
+}""".replace("MAPFRAME", MAP_FRAME)
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "start")

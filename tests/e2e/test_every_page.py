@@ -12,7 +12,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from components.shell.i18n import catalogue, t
 from tests.e2e.accessibility import app_pages, assert_no_violations, wait_until_settled
-from tests.e2e.browser import screenshot, wait_until_drawn
+from tests.e2e.browser import screenshot, wait_until_drawn, wait_until_maps_drawn
 
 pytestmark = pytest.mark.e2e
 
@@ -125,7 +125,9 @@ def test_page_opens_without_exception_and_has_no_axe_violations(app_url, page, n
     wait_until_settled(page)  # the script has run and every chart and map has drawn
     if name in ("overzicht", "trajecten", "doelen"):
         page.wait_for_selector(".js-plotly-plot", timeout=30_000)
-    if name in ("kaart", "presentatie"):
+    if name == "kaart":
+        wait_until_maps_drawn(page, at_least=2)
+    if name == "presentatie":
         page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=30_000)
     wait_until_drawn(page)
     screenshot(page, name if language == "nl" else f"{name}_{language}")

@@ -9,6 +9,7 @@ import re
 import pandas as pd
 
 from components.drawing import maps
+from components.drawing.deck_map import chosen
 
 SQUARE = [[[4.40, 52.10], [4.55, 52.10], [4.55, 52.20], [4.40, 52.20], [4.40, 52.10]]]
 AREAS = pd.DataFrame(
@@ -136,12 +137,20 @@ def test_caribbean_view_is_centred_on_bonaire_and_names_it():
     assert "Bonaire" in [row["naam"] for row in layers(deck)["namen"]["data"]]
 
 
-def test_selected_area_reads_the_code_from_a_pydeck_selection():
-    event = {"selection": {"indices": {"gebieden": [0]},
-                           "objects": {"gebieden": [{"area_code": "GM1959", "naam": "Altena"}]}}}  # fmt: skip
-    assert maps.selected_area(event) == "GM1959"
-    assert maps.selected_area({"selection": {"objects": {"bogen": [{"area_code": ""}]}}}) is None
-    assert maps.selected_area(None) is None
+def test_a_click_names_a_municipality_or_a_partnership_and_nothing_else():
+    assert chosen({"soort": "gemeente", "code": "GM1959", "klik": 3}) == {
+        "soort": "gemeente", "code": "GM1959", "klik": 3,
+    }  # fmt: skip
+    assert chosen({"soort": "samenwerking", "code": "BON-LEI", "klik": 1})["code"] == "BON-LEI"
+    for sent in (None, "GM1959", {"soort": "gemeente", "code": ""},
+                 {"soort": "provincie", "code": "PV27"}, {"soort": "gemeente", "code": 5}):  # fmt: skip
+        assert chosen(sent) is None
+
+
+def test_every_arc_names_the_partnership_a_click_on_it_opens():
+    arcs = layers(deck_json())["bogen"]["data"]
+    assert arcs, "Bonaire and Leiden lie far apart"
+    assert {row["samenwerking_code"] for row in arcs} == {"BON"}  # Bonaire – Leiden
 
 
 def test_every_member_ring_has_a_dark_edge_under_it():
