@@ -127,18 +127,30 @@ def _profile(
 _shared_profile = data.built(_profile)
 
 
+# maps.FRAMES: the partner maps' sizes, their views fitted to the whole country and the islands.
+MAP_FRAME = "gemeente"
+
+
 def partner_map(code: str, own: pd.DataFrame, year: int) -> None:
     ids = tuple(sorted({int(i) for i in own["partnership_id"]}))
     if not ids:
         return
     st.subheader(t("gemeente.kaart_kop"))
-    view = map_view(year, ids)
+    view = map_view(year, ids, frame=MAP_FRAME)
+    sizes = maps.FRAMES[MAP_FRAME]
+    height = sizes["nederland"][1]
+    # As on Presentatie's slide 1: the islands beside the country when a partner lies there.
     caribbean = (view.members["lat"] < maps.CARIBBEAN_LATITUDE).any()
-    st.pydeck_chart(view.decks["nederland"], height=380, width="stretch", key="gemeente_kaart")
-    if caribbean:
-        st.pydeck_chart(
-            view.decks["caribisch"], height=260, width="stretch", key="gemeente_kaart_c"
-        )
+    main, inset = (
+        st.columns([w for w, _ in sizes.values()]) if caribbean else (st.container(), None)
+    )
+    with main:
+        st.pydeck_chart(view.decks["nederland"], height=height, width="stretch",
+                        key="gemeente_kaart")  # fmt: skip
+    if inset is not None:
+        with inset:
+            st.pydeck_chart(view.decks["caribisch"], height=height, width="stretch",
+                            key="gemeente_kaart_c")  # fmt: skip
     st.caption(
         t_md("gemeente.kaart_uitleg", namen=", ".join(dict.fromkeys(own["partnership_name"])))
     )
