@@ -161,8 +161,18 @@ def partnership_slide(p: pd.Series, year: int, threshold: int) -> None:
         shown = partnership_numbers(year, {int(i) for i in programmes.index})
         layout.tiles([(t(f"presentatie.{k}", jaar=year), shown[k], None) for k in HEADLINES])
 
+    found: list[slides.Target] = []
+    loaded = []  # set once the targets are read; a failure shows the calm message instead
+
+    def load() -> None:
+        found.extend(slides.targets(programmes, year, threshold))
+        loaded.append(True)
+
+    calm(load)
+
     def targets() -> None:
-        found = slides.targets(programmes, year, threshold)
+        if not loaded:
+            return
         if not found:
             st.markdown(t("presentatie.geen_doelen", jaar=year))
             return
@@ -185,7 +195,9 @@ def partnership_slide(p: pd.Series, year: int, threshold: int) -> None:
                     m.pace, m.shown, m.as_of, m.hidden, g.metric)))  # fmt: skip
 
     calm(numbers)
-    left, right = st.columns([3, 2], gap="medium")
+    # One gauge needs half the slide; the other half then holds the facts in fewer lines (the
+    # English ones run longest: Holland Rijnland's at 1280 × 720).
+    left, right = st.columns([1, 1] if len(found) <= 1 else [3, 2], gap="medium")
     with left:
         calm(targets)
     with right:

@@ -70,15 +70,18 @@ def projector(request, browser):
     context.close()
 
 
+@pytest.mark.parametrize("language", ["nl", "en"])
 @pytest.mark.parametrize("number", range(1, SLIDES + 1))
-def test_the_slide_fits_the_screen_in_type_a_room_can_read(app_url, projector, number):
+def test_the_slide_fits_the_screen_in_type_a_room_can_read(app_url, projector, number, language):
+    """In English too: a ministry's visitors may follow the English slides, whose words run
+    longer."""
     page, size = projector
-    page.goto(f"{app_url}/presentatie?dia={number}")
+    page.goto(f"{app_url}/presentatie?dia={number}" + ("&taal=en" if language == "en" else ""))
     wait_until_drawn(page, TIMEOUT_MS)
     page.get_by_text(f"{number} / {SLIDES}", exact=True).wait_for(timeout=TIMEOUT_MS)
     page.wait_for_function(DRAWN, timeout=TIMEOUT_MS)
     found = page.evaluate(MEASURE)
-    screenshot(page, f"presentatie_{size}_{number}")
+    screenshot(page, f"presentatie_{size}_{number}" + ("" if language == "nl" else "_en"))
     assert found["scrollY"] == 0
     assert found["bottom"] <= found["height"], f"slide {number} runs {found['bottom']:.0f} px down"
     assert found["right"] <= found["width"] and not found["wide"], found["wide"]
