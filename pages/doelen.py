@@ -18,7 +18,8 @@ from domain import targets as tg
 from domain.formatting import fmt_date
 from domain.literal import md
 
-COLUMNS = 3  # gauges per row: readable on a laptop and on a projector
+# The cards' container: a grid of as many columns as fit (components/shell/style.py FOCUS_CSS).
+CARDS_KEY = "meters"
 # Pixels: the history chart in its popover, wide enough for four month labels.
 HISTORY_WIDTH = 560
 
@@ -30,8 +31,9 @@ def period_label(key: str | None, year: int) -> str:
     return f"{fmt_date(start)} – {fmt_date(end)}"
 
 
-def draw_gauge(name: str, g: tg.TargetGroup, threshold: int) -> list[dict]:
-    """One card: gauge, status, forecast, members and history. Returns the card's table rows."""
+def draw_gauge(name: str, g: tg.TargetGroup, threshold: int) -> tuple[list[dict], list[dict]]:
+    """One card: gauge, status, forecast, members and history. Returns the card's rows of the
+    table below the cards: for the download (every column) and for the screen (fewer)."""
     c = card(name, g, threshold, date.today())
     st.markdown(f"**{md(name)}**")
     st.caption(md(c.caption))
@@ -43,14 +45,14 @@ def draw_gauge(name: str, g: tg.TargetGroup, threshold: int) -> list[dict]:
         layout.plain_table(c.members)
     if c.history is None:
         st.caption(md(c.history_note))
-        return list(c.rows)
+        return list(c.rows), list(c.screen_rows)
     # Behind a button: a popover draws its content only when opened, and five history charts
     # with their tables made Doelen ~0.5 s slower to draw than the gauges alone.
     with st.popover(t("doelen.verloop_knop"), icon=":material/show_chart:"):
         st.plotly_chart(c.history.figure, width=HISTORY_WIDTH, config={"displaylogo": False})
         st.caption(md(c.history.sentence))
         layout.plain_table(c.history.table)
-    return list(c.rows)
+    return list(c.rows), list(c.screen_rows)
 
 
 def render() -> None:
@@ -74,17 +76,20 @@ def render() -> None:
     )  # fmt: skip
     right.caption(t("doelen.peildatum_uitleg", vandaag=fmt_date(date.today())))
     area_names = data.municipalities(include_merged=True).set_index("code")["name"]
-    rows = []
-    columns = st.columns(COLUMNS)
-    for i, g in enumerate(tg.in_period(groups, choice)):
-        name = programmes.loc[g.programme_id, "name"]
-        if g.area_code:
-            name = f"{name} – {area_names.get(g.area_code, g.area_code)}"
-        with columns[i % COLUMNS].container(border=True):
-            rows += draw_gauge(name, g, threshold)
+    rows, screen_rows = [], []
+    with st.container(key=CARDS_KEY):
+        for g in tg.in_period(groups, choice):
+            name = programmes.loc[g.programme_id, "name"]
+            if g.area_code:
+                name = f"{name} – {area_names.get(g.area_code, g.area_code)}"
+            with st.container(border=True):
+                card_rows, card_screen_rows = draw_gauge(name, g, threshold)
+            rows += card_rows
+            screen_rows += card_screen_rows
     st.subheader(t("doelen.tabel_kop"))
+    # On screen in fewer columns, to fit a laptop; the download has every column.
+    layout.plain_table(pd.DataFrame(screen_rows))
     table = pd.DataFrame(rows)
-    layout.plain_table(table)
     layout.table_download(table, f"doelen_{sel.year}", key="dl_doelen", found=found)
     layout.data_date()
     layout.definitions()

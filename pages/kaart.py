@@ -12,7 +12,7 @@ from components.shell.filters import Selection
 from components.shell.guard import render_safely
 from components.shell.i18n import t
 from components.views.map_view import map_view
-from components.views.member_listing import member_listing, shown_partnerships
+from components.views.member_listing import Listing, member_listing, shown_partnerships
 from domain import context as ctx
 from domain.literal import md
 
@@ -60,6 +60,22 @@ def page_filters(municipalities: pd.DataFrame) -> tuple[str | None, str | None, 
         lambda c: t(f"kaart.kleur_{c}"), widget=st.radio,
     )  # fmt: skip
     return kind, province, colour_by
+
+
+def member_tables(listing: Listing) -> None:
+    """The cases' members in a table that wraps its text to fit a laptop, each case's kind,
+    start and source under it; the regions' hundreds of municipalities in a grid of their own,
+    folded while there are cases to read (the download holds both, with every column)."""
+    if not listing.cases.empty:
+        layout.plain_table(listing.cases)
+        st.caption("  \n".join(listing.case_lines))
+    if listing.regions.empty:
+        return
+    heading = t("kaart.regios_kop", gemeenten=len(listing.regions))
+    with st.expander(heading, expanded=listing.cases.empty):
+        st.dataframe(listing.regions, hide_index=True, width="stretch")
+        if listing.regions_line:
+            st.caption(listing.regions_line)
 
 
 def render() -> None:
@@ -137,9 +153,8 @@ def render() -> None:
     )
 
     st.subheader(t("kaart.tabel_kop"))
-    table = listing.table
-    st.dataframe(table, hide_index=True, width="stretch")
-    layout.table_download(table, "samenwerkingen_leden", key="dl_kaart")
+    member_tables(listing)
+    layout.table_download(listing.table, "samenwerkingen_leden", key="dl_kaart")
     layout.definitions()
 
 

@@ -41,6 +41,16 @@ def merged_members(cases: pd.DataFrame) -> None:
             st.caption(md(note))
 
 
+def sources(rows: tuple[tuple[str, str], ...]) -> None:
+    """Under the table: each row's source (the download has them in a column)."""
+    if rows:
+        lines = [t("overzicht.bronnen_kop")]
+        lines += [
+            t("overzicht.bron_regel", naam=md(name), bron=md(source)) for name, source in rows
+        ]
+        st.caption("  \n".join(lines))
+
+
 def render() -> None:
     layout.header("overzicht")
     sel = filters.current()
@@ -49,11 +59,14 @@ def render() -> None:
     view = overview(sel.year, sel.programme, sel.partnership, data.settings().suppress_below)
     layout.tiles(list(view.tiles))
     st.subheader(t("overzicht.lijst_kop"))
-    st.dataframe(view.table, hide_index=True, width="stretch")
+    # A table of a few rows that fits a laptop by wrapping its names; its sources follow it.
+    layout.plain_table(view.screen_table)
     merged_members(view.cases)
+    sources(view.sources)
     layout.table_download(view.table, f"samenwerkingen_{sel.year}", key="dl_overzicht", found=found)
     context(sel, view.cases, view.regions)
     if view.bar is not None:
+        st.subheader(view.bar_title)
         st.plotly_chart(view.bar, width="stretch", config={"displaylogo": False})
         layout.chart_text(view.bar_sentence, view.bar_table)
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 from xml.sax.saxutils import escape, quoteattr
 
 import pandas as pd
@@ -46,14 +47,31 @@ def funnel_figure(table: pd.DataFrame, title: str | None = None) -> go.Figure:
     return house_layout(fig, title, height=360)
 
 
+# A bar's name wraps after this many characters: on a phone (390 px) Plotly cut long names at the
+# chart's left edge ("het Werkgeversservicepunt Kop van Noord-Holland").
+BAR_NAME_WIDTH = 24
+# Pixels above the bars of a chart without a title, where Plotly's mode bar shows on hover.
+MODE_BAR_ROOM = 32
+
+
+def wrapped_name(name: object, width: int = BAR_NAME_WIDTH) -> str:
+    """A name for an axis of Plotly in lines of at most `width` characters (a longer word keeps
+    its line), each escaped: Plotly draws tags in its texts, and a name is data."""
+    lines = textwrap.wrap(str(name), width, break_long_words=False, break_on_hyphens=False)
+    return "<br>".join(markup(line) for line in lines) or markup(name)
+
+
 def bar_figure(
     df: pd.DataFrame, x: str, y: str, title: str | None = None, colour_index: int = 0
 ) -> go.Figure:
-    """A horizontal bar chart with the value printed Dutch-style at each bar."""
+    """A horizontal bar chart with the value printed Dutch-style at each bar; long names wrap.
+    Without a title (the page gives it, above the chart) the mode bar gets room above the bars."""
+    names = [wrapped_name(v) for v in df[x]]
+    lines = max((n.count("<br>") + 1 for n in names), default=1)
     fig = go.Figure(
         go.Bar(
             x=df[y],
-            y=[markup(v) for v in df[x]],  # Plotly draws tags in its texts: a name is data
+            y=names,
             orientation="h",
             text=[fmt_int(v) for v in df[y]],
             textposition="auto",
@@ -64,7 +82,11 @@ def bar_figure(
     )
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(tickformat=",d")
-    return house_layout(fig, title, height=max(220, 60 + 40 * len(df)))
+    # 40 px a bar for a name of one line, 18 px more for each further line.
+    fig = house_layout(fig, title, height=max(220, 60 + (22 + 18 * lines) * len(df)))
+    if title is None:
+        fig.update_layout(margin={"t": MODE_BAR_ROOM})
+    return fig
 
 
 # Shades for the parts of a target on a gauge (the standing task, then the extra), alternating
@@ -110,7 +132,9 @@ def gauge_figure(
         go.Indicator(
             mode="gauge" if hidden else "gauge+number",
             value=0 if hidden else realised,
-            number={"valueformat": ",d", "font": {"size": 56 if room else 40}},
+            # On screen Plotly sizes the number to fit inside the ring (it has no size of its
+            # own): at 40 px, '3.673' ran over the ring of a narrow card on a laptop.
+            number={"valueformat": ",d", **({"font": {"size": 56}} if room else {})},
             title={"text": title or "", "font": {"size": 15}},
             domain={"x": [0, 1], "y": [0.22 if len(parts) > 1 else 0, 1]},
             gauge={

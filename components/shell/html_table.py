@@ -3,18 +3,25 @@ escaped, inside a scroll box that the keyboard can reach and a screen reader can
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 import pandas as pd
 
 # The class of the box; components/shell/style.py TABLE_CSS styles it and tests find tables by it.
 TABLE_CLASS = "sm-tabel"
+# A date in a cell is kept on one line (TABLE_CSS): a narrow column broke it after a hyphen
+# ("31-" / "10-2026"). Dutch dd-mm-jjjj and the English ISO date.
+DATE = re.compile(r"\b(\d{2}-\d{2}-\d{4}|\d{4}-\d{2}-\d{2})\b")
+DATE_CLASS = "sm-datum"
 
 
 def _cell(value: object) -> str:
+    """The value as escaped text, its dates in a span that keeps them whole; a line break in the
+    text is one on screen too (TABLE_CSS)."""
     if value is None or (isinstance(value, float) and value != value):
         return ""
-    return escape(str(value))
+    return DATE.sub(rf'<span class="{DATE_CLASS}">\1</span>', escape(str(value)))
 
 
 def table_html(table: pd.DataFrame, label: str) -> str:

@@ -18,6 +18,11 @@ FONT = "Source Sans Pro, Arial, sans-serif"
 # headline numbers, their labels and button texts wrap instead of being cut off with an ellipsis
 # when text is enlarged to 200 % (WCAG 1.4.4; tests/e2e/test_beyond_axe.py). The day, month and
 # year of a date field are targets of at least 24 by 24 px (WCAG 2.5.8; axe-core target-size).
+# A headline tile's label flows as text with its help icon after the last word: as a flex row the
+# icon took its own column, and five tiles at 1280 px broke the label inside a word
+# ("Samenwerkinge / n"). Doelen's gauge cards (its container keyed "meters") fill a grid of as
+# many columns of at least 23rem as fit: two on a laptop, where three left a card's table too
+# narrow for its columns, three at 1920 px, one on a phone; in reading order, row by row.
 FOCUS_CSS = """
 <style>
 a:focus-visible, button:focus-visible, [tabindex]:focus-visible, canvas:focus-visible,
@@ -29,6 +34,13 @@ button [data-testid='stMarkdownContainer'], button [data-testid='stMarkdownConta
   overflow-wrap: break-word; }
 [data-testid='stDateInput'] [role='spinbutton'] { display: inline-block; min-width: 24px;
   min-height: 24px; line-height: 24px; text-align: center; }
+[data-testid='stMetricLabel'] { display: block !important; }
+[data-testid='stMetricLabel'] > div, [data-testid='stMetricLabel'] > div > div,
+[data-testid='stMetricLabel'] p { display: inline !important; }
+[data-testid='stMetricLabel'] > span { display: inline-block !important; vertical-align: middle;
+  margin-left: 0.25rem; }
+.st-key-meters { display: grid !important; align-items: start;
+  grid-template-columns: repeat(auto-fill, minmax(min(23rem, 100%), 1fr)); }
 </style>
 """
 
@@ -76,13 +88,15 @@ def uploader_html(button: str, instructions: str) -> str:
 
 
 # Static CSS, never data: layout.plain_table's HTML tables, in the theme's text colour, with a
-# light grid; a table wider than its column scrolls inside its own (focusable) box.
+# light grid; a table wider than its column scrolls inside its own (focusable) box. A line break
+# in a cell's text breaks the line, and a date (components/shell/html_table.py) stays whole.
 TABLE_CSS = """
 <style>
 .sm-tabel { overflow-x: auto; max-width: 100%; margin: 0 0 1rem 0; }
 .sm-tabel table { border-collapse: collapse; font-size: 0.875rem; line-height: 1.4; }
 .sm-tabel th, .sm-tabel td { border: 1px solid #d5d4d2; padding: 0.25rem 0.5rem;
-  text-align: left; vertical-align: top; }
+  text-align: left; vertical-align: top; white-space: pre-line; }
+.sm-tabel .sm-datum { white-space: nowrap; }
 .sm-tabel thead th { background: #f8f8f7; font-weight: 600; }
 .sm-tabel tbody th { font-weight: 600; }
 </style>

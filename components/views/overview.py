@@ -39,10 +39,24 @@ class Overview:
     cases: pd.DataFrame  # the partnerships with programmes
     regions: pd.DataFrame  # the labour-market regions
     tiles: tuple[tuple[str, str, str | None], ...]
-    table: pd.DataFrame  # the partnerships' table as people read it
+    table: pd.DataFrame  # the partnerships' table as people read it, as its download holds it
     bar: go.Figure | None  # placements per programme; None when the year has none to show
     bar_sentence: str
     bar_table: pd.DataFrame | None
+    # Above the chart, outside the figure: a phone wraps it, and no toolbar covers it.
+    bar_title: str = ""
+
+    @property
+    def screen_table(self) -> pd.DataFrame:
+        """The table on screen: without its sources, which are listed under it (sources), so that
+        its figures fit a laptop (1280 px, the sidebar open)."""
+        return self.table.drop(columns=[t("kolom.bron")])
+
+    @property
+    def sources(self) -> tuple[tuple[str, str], ...]:
+        """(row, source) for the list under the table, for the rows that name a source."""
+        names, sources = self.table.iloc[:, 0], self.table[t("kolom.bron")]
+        return tuple((n, s) for n, s in zip(names, sources, strict=True) if s != "–")
 
 
 def build_overview(
@@ -147,9 +161,7 @@ def build_overview(
     if not visible:
         return Overview(partnerships, regions, tiles, shown, None, "", None)
     frame = pd.DataFrame(visible, columns=["name", "geplaatst"])
-    bar = charts.bar_figure(
-        frame, "name", "geplaatst", title=t("overzicht.grafiek_geplaatst", jaar=year),
-    )  # fmt: skip
+    bar = charts.bar_figure(frame, "name", "geplaatst")
     sentence = alt_text.bar_sentence(
         list(frame["name"]), list(frame["geplaatst"]), year, decided.threshold
     )
@@ -157,7 +169,8 @@ def build_overview(
         t("kolom.programma"): frame["name"],
         t("kolom.geplaatst"): [fmt_int(n) for n in frame["geplaatst"]],
     })  # fmt: skip
-    return Overview(partnerships, regions, tiles, shown, bar, sentence, bar_table)
+    return Overview(partnerships, regions, tiles, shown, bar, sentence, bar_table,
+                    t("overzicht.grafiek_geplaatst", jaar=year))  # fmt: skip
 
 
 # The three big numbers of a partnership's slide in Presentatie.

@@ -39,6 +39,47 @@ def table_row(name: str, g: tg.TargetGroup, p, shown: str, hidden: bool, as_of: 
     }
 
 
+def screen_row(name: str, g: tg.TargetGroup, p, shown: str, hidden: bool, as_of: date) -> dict:
+    """table_row's figures as the screen shows them: seven columns instead of fourteen, so that
+    the table fits a laptop (1280 px, the sidebar open). What belongs together shares a cell: the
+    target, what it counts and its build-up (on a line of its own), the count and its share, the
+    expectation and its date, the forecast and the day the target is reached, the status and
+    whether it is final. The download keeps table_row's columns, the share of the period passed
+    among them."""
+    build_up = (
+        " + ".join(f"{label} {fmt_int(v)}" for label, v in g.parts)
+        if len(g.parts) > 1
+        else " ".join(label for label, _ in g.parts)
+    )
+    target = t("doelen.cel_doel", doel=fmt_int(g.value), metriek=t(f"metriek.{g.metric}"))
+    share = gauges.percentage(p, hidden)
+    stand = t("doelen.stand_eind") if p.final else t("doelen.stand_tussen")
+    return {
+        t("kolom.programma"): name,
+        # A no-break space keeps the dash with the first date when the period takes two lines.
+        t("kolom.periode"): f"{fmt_date(g.period_start)}\u00a0– {fmt_date(g.period_end)}",
+        t("kolom.doel"): f"{target}\n{build_up}" if build_up else target,
+        t("kolom.gerealiseerd"): shown if share == "–"
+        else t("doelen.cel_gerealiseerd", gerealiseerd=shown, procent=share),
+        t("kolom.verwacht_nu"): t("doelen.cel_verwacht", verwacht=fmt_int(p.expected),
+                                  peildatum=fmt_date(as_of)),
+        t("kolom.prognose"): _forecast_cell(p, hidden),
+        t("kolom.status"): t("doelen.cel_status", status=gauges.status_text(p), stand=stand),
+    }  # fmt: skip
+
+
+def _forecast_cell(p, hidden: bool) -> str:
+    """The forecast at the end of the period, with the day the target is (or at this pace will
+    be) reached."""
+    if hidden or p.forecast is None:
+        return "–"
+    reached = gauges.reached_cell(p, hidden)
+    if reached == "–":
+        return fmt_int(p.forecast)
+    key = "doelen.cel_prognose_bereikt" if p.status is Status.MET else "doelen.cel_prognose_rond"
+    return t(key, prognose=fmt_int(p.forecast), datum=reached)
+
+
 @dataclass(frozen=True)
 class History:
     figure: go.Figure
@@ -54,7 +95,8 @@ class Card:
     figure: go.Figure
     status_line: str
     texts: tuple[str, ...]  # progress, forecast and (for stacked targets) the parts
-    rows: tuple[dict, ...]  # the card's rows in the page's table
+    rows: tuple[dict, ...]  # the card's rows in the page's table, as its download holds them
+    screen_rows: tuple[dict, ...]  # the same rows as the screen shows them (screen_row)
     members: pd.DataFrame | None  # a target split per municipality: its members' table
     history: History | None  # None: too few to show a history without revealing small counts
     history_note: str = ""  # why there is no history
@@ -83,6 +125,7 @@ def build_card(name: str, g: tg.TargetGroup, threshold: int, today: date) -> Car
     if len(g.parts) > 1 and not g.members and not hidden:
         texts.append(gauges.parts_text(p, g.parts))
     rows = [table_row(name, g, p, shown, hidden, as_of)]
+    screen_rows = [screen_row(name, g, p, shown, hidden, as_of)]
     members_table = None
     if g.members:
         counts = {m.area_code: int(member_counts.get(m.area_code, 0)) for m in g.members}
@@ -96,6 +139,7 @@ def build_card(name: str, g: tg.TargetGroup, threshold: int, today: date) -> Car
             m_shown = fates[m.area_code].label
             member_name = f"{name} – {area_names.get(m.area_code, m.area_code)}"
             rows.append(table_row(member_name, m, mp, m_shown, m_hidden, as_of))
+            screen_rows.append(screen_row(member_name, m, mp, m_shown, m_hidden, as_of))
             members.append(
                 {
                     t("kolom.gemeente"): area_names.get(m.area_code, m.area_code),
@@ -106,7 +150,8 @@ def build_card(name: str, g: tg.TargetGroup, threshold: int, today: date) -> Car
             )
         members_table = pd.DataFrame(members)
     return Card(
-        caption, figure, gauges.status_line(p), tuple(texts), tuple(rows), members_table,
+        caption, figure, gauges.status_line(p), tuple(texts), tuple(rows), tuple(screen_rows),
+        members_table,
         # A hidden count has no history: its last point would be the count itself.
         None if hidden else _history(g, as_of, threshold),
         t("doelen.verloop_afgeschermd" if p.status is Status.SHIELDED else "doelen.verloop_te_klein"),

@@ -8,8 +8,9 @@ from tests.e2e.browser import ROOT, screenshot, wait_until_drawn
 
 pytestmark = pytest.mark.e2e
 
+# A card: a bordered container in the grid of cards (pages/doelen.py CARDS_KEY).
 CARD = (
-    "[data-testid='stColumn'] [data-testid='stLayoutWrapper'] > "
+    ".st-key-meters > [data-testid='stLayoutWrapper'] > "
     "[data-testid='stVerticalBlock']:has(.indicatorlayer)"
 )
 STATUSES = (

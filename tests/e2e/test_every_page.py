@@ -43,9 +43,10 @@ def _heading(key: str, language: str) -> str:
     return catalogue(language)[key].split("{")[0].strip()
 
 
-# The texts of the page (visible or not, charts too; one per text node) and the inputs' values
-# that belong to the other language: `foreign` whole texts, Dutch month names in English, or
-# Streamlit's own English in Dutch.
+# The texts of the page (visible or not, charts too; one per text node, a chart's label of
+# several lines as one text) and the inputs' values that belong to the other language: `foreign`
+# whole texts, Dutch month names in English, or Streamlit's own English in Dutch. (A programme's
+# name wrapped beside its bar begins "Gezamenlijke inkoop", a kind of partnership in Dutch.)
 FOREIGN_JS = """([foreign, months, streamlitEnglish]) => {
   const out = [], root = document.querySelector("[data-testid='stApp']");
   const english = streamlitEnglish ? new RegExp(streamlitEnglish) : null;
@@ -53,8 +54,16 @@ FOREIGN_JS = """([foreign, months, streamlitEnglish]) => {
     if (foreign.includes(text) || months.includes(text.split(" ")[0])
         || (english && english.test(text))) out.push(text);
   };
+  const labels = new Set();
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
+    const label = walker.currentNode.parentElement.closest('text');
+    const lines = label ? label.querySelectorAll('tspan.line') : [];
+    if (lines.length) {
+      if (!labels.has(label)) check([...lines].map(l => l.textContent.trim()).join(' '));
+      labels.add(label);
+      continue;
+    }
     const text = walker.currentNode.nodeValue.trim();
     if (text) check(text);
   }
@@ -185,7 +194,7 @@ def test_switching_to_english_keeps_the_language_in_the_link(app_url, page):
 def test_overzicht_shows_the_five_partnerships(app_url, page):
     page.goto(app_url)
     wait_until_drawn(page)
-    page.wait_for_selector("[data-testid='stDataFrame']", timeout=30_000)
+    page.wait_for_selector(".sm-tabel", timeout=30_000)  # the partnerships' table
     body = page.locator("[data-testid='stMain']").inner_text()
     for word in ("Samenwerkingen", "Fictieve voorbeelddata"):
         assert word in body
@@ -195,7 +204,7 @@ def test_overzicht_shows_the_five_partnerships(app_url, page):
 def test_overzicht_in_english_uses_english_number_formats(app_url, page):
     page.goto(f"{app_url}/?taal=en")
     wait_until_drawn(page)
-    page.wait_for_selector("[data-testid='stDataFrame']", timeout=30_000)
+    page.wait_for_selector(".sm-tabel", timeout=30_000)  # the partnerships' table
     body = page.locator("[data-testid='stMain']").inner_text()
     for text in ("Partnerships", "Fictional sample data", "4,248"):
         assert text in body

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from html.parser import HTMLParser
 from pathlib import Path
@@ -117,3 +118,14 @@ def plain_tables(at: AppTest) -> list[pd.DataFrame]:
         frame = pd.DataFrame(rows, columns=header)
         frames.append(frame.set_index(header[0]))
     return frames
+
+
+def map_specs(at: AppTest) -> list[dict]:
+    """The deck JSON of every map on the page, in page order: st.pydeck_chart's (Gemeente,
+    Presentatie) and the monitor's own map component's (Kaart, components/drawing/deck_map.py),
+    which carries the same JSON in its argument `spec`."""
+    specs = [json.loads(chart.proto.json) for chart in at.get("deck_gl_json_chart")]
+    for element in at.get("component_instance"):
+        if element.proto.component_name.endswith(".samenwerkingskaart"):
+            specs.append(json.loads(json.loads(element.proto.json_args)["spec"]))
+    return specs

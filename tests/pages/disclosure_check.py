@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from tests.pages.apptest import map_specs, plain_tables
+
 SMALL, SECONDARY = "small", "x"
 NUMBER = re.compile(r"^\d{1,3}(\.\d{3})*$|^\d+$")
 IN_TEXT = re.compile(r"(?<![\d.,:/-])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d,%:/-]|\.\d)")
@@ -130,6 +132,11 @@ def collect(at, threshold: int) -> Shown:
             frame = pd.DataFrame(element.value).reset_index()
             for column in filter(_counts, frame.columns):
                 shown.add_group(f"{kind}{i}:{column}", list(frame[column]))
+    # The tables drawn as HTML (layout.plain_table): Overzicht's partnerships, Doelen's targets.
+    for i, frame in enumerate(plain_tables(at)):
+        frame = frame.reset_index()
+        for column in filter(_counts, frame.columns):
+            shown.add_group(f"html{i}:{column}", list(frame[column]))
     for i, chart in enumerate(at.get("plotly_chart")):
         spec = json.loads(chart.proto.spec)
         for j, trace in enumerate(spec.get("data", [])):
@@ -149,8 +156,7 @@ def collect(at, threshold: int) -> Shown:
             shown.add_group(name, values, chart=True)
         for annotation in spec.get("layout", {}).get("annotations", []):
             shown.add_text(annotation.get("text", ""))
-    for i, deck in enumerate(at.get("deck_gl_json_chart")):
-        spec = json.loads(deck.proto.json)
+    for i, spec in enumerate(map_specs(at)):
         for j, layer in enumerate(spec.get("layers", [])):
             rows = layer.get("data") or []
             if not isinstance(rows, list) or not rows or not isinstance(rows[0], dict):

@@ -22,7 +22,7 @@ from markdown_it import MarkdownIt
 
 from components.shell import layout
 from domain.export import CSV_FIELDS, FORMULA_STARTS, safe_csv, safe_xlsx
-from tests.pages.apptest import open_page
+from tests.pages.apptest import map_specs, open_page
 
 MD_LINK = "[klik](https://voorbeeld.nl/md)"
 HTML_LINK = '<a href="https://voorbeeld.nl/html">klik</a>'
@@ -179,8 +179,8 @@ def test_hostile_names_are_shown_as_their_characters(monkeypatch, hostile_url, p
             # Plotly draws <a href>, <b> and <br> in its texts: a name's tags must be entities.
             assert '<a href="https://voorbeeld' not in text, text
 
-    for chart in at.get("deck_gl_json_chart"):
-        for text in _strings(json.loads(chart.proto.json)):
+    for spec in map_specs(at):
+        for text in _strings(spec):
             # The tooltip is HTML: a name's tags must be entities there.
             assert '<a href="https://voorbeeld' not in text, text
 

@@ -11,12 +11,11 @@ import pytest
 import streamlit as st
 
 from tests.databases import sqlite_copy
-from tests.pages.apptest import open_page, page_text
+from tests.pages.apptest import map_specs, open_page, page_text, plain_tables
 
 
 def deck(at, index: int = 0) -> dict[str, dict]:
-    spec = json.loads(at.get("deck_gl_json_chart")[index].proto.json)
-    return {layer["id"]: layer for layer in spec["layers"]}
+    return {layer["id"]: layer for layer in map_specs(at)[index]["layers"]}
 
 
 def ring_codes(at) -> set[str]:
@@ -31,7 +30,10 @@ def legend_names(at) -> list[str]:
 
 
 def table_partnerships(at) -> set[str]:
-    return set(at.dataframe[0].value.iloc[:, 0])
+    """The partnerships of the table under the map: the cases' members in a table, the regions'
+    municipalities in a grid of their own."""
+    names = {name for table in plain_tables(at) for name in table.index}
+    return names | {name for grid in at.dataframe for name in grid.value.iloc[:, 0]}
 
 
 def test_without_filters_all_five_partnerships_are_on_the_map():
