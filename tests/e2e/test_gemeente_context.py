@@ -15,7 +15,7 @@ from data_access import queries
 from domain import map_view as mv
 from domain.map_view import project
 from tests.e2e.browser import screenshot, wait_until_drawn
-from tests.e2e.test_kaart import MAP, NL_VIEW, colour_near, map_image, open_kaart
+from tests.e2e.test_kaart import NL_VIEW, colour_near, map_image, open_kaart
 
 pytestmark = pytest.mark.e2e
 
@@ -47,7 +47,7 @@ def test_first_start_draws_municipal_shapes_on_kaart_briefing_and_presentatie(ap
 
     page.goto(f"{app_url}/presentatie?dia=1")
     wait_until_drawn(page)
-    page.wait_for_selector(f"{MAP} canvas", timeout=30_000)
+    page.wait_for_selector(f"{GEMEENTE_MAP} canvas", timeout=30_000)  # slide 1: st.pydeck_chart
     assert page.locator("[data-testid='stException']").count() == 0
 
 
