@@ -56,14 +56,19 @@ def map_image(page, index: int):
     return Image.open(io.BytesIO(element.screenshot())).convert("RGB"), box
 
 
-def assert_altenas_profile_opens(page) -> None:
-    """The page switches to Gemeente, on Altena, and the URL says so."""
+def page_opens(page, heading: str) -> None:
+    """The page switches to the one whose title starts with `heading`, and has drawn."""
     page.wait_for_function(
-        "() => document.querySelector('h1')"
-        " && document.querySelector('h1').innerText.startsWith('Gemeente')",
-        timeout=90_000,
+        f"() => document.querySelector('h1')"
+        f" && document.querySelector('h1').innerText.startsWith('{heading}')",
+        timeout=SETTLE_MS,
     )
     wait_until_drawn(page, SETTLE_MS)
+
+
+def assert_altenas_profile_opens(page) -> None:
+    """The page switches to Gemeente, on Altena, and the URL says so."""
+    page_opens(page, "Gemeente")
     page.wait_for_selector("text=Altena (GM1959)", timeout=SETTLE_MS)
     assert "gemeente=GM1959" in page.url
 
@@ -224,12 +229,7 @@ def test_clicking_the_bonaire_leiden_arc_opens_the_partnerships_figures(app_with
     y = first_pixel_row(image, x, BLUE)
     area = hover_until_named(page, 0, x, y, "Bonaire – Leiden")
     area.click(position={"x": x, "y": y})
-    page.wait_for_function(
-        "() => document.querySelector('h1')"
-        " && document.querySelector('h1').innerText.startsWith('Trajecten')",
-        timeout=90_000,
-    )
-    wait_until_drawn(page, SETTLE_MS)
+    page_opens(page, "Trajecten")
     assert "samenwerking=BONAIRE-LEIDEN" in page.url
     chosen = page.locator("[data-testid='stSidebar'] input[aria-label='Samenwerking']")
     assert chosen.input_value() == "Twinning Bonaire – Leiden"
@@ -242,12 +242,7 @@ def test_clicking_bonaire_in_the_caribbean_map_opens_its_profile(app_with_bounda
     x, y = project(12.15, -68.27, CARIBBEAN_VIEW, box["width"], box["height"])
     area = hover_until_named(page, 1, x, y, "Bonaire")
     area.click(position={"x": x, "y": y})
-    page.wait_for_function(
-        "() => document.querySelector('h1')"
-        " && document.querySelector('h1').innerText.startsWith('Gemeente')",
-        timeout=90_000,
-    )
-    wait_until_drawn(page, SETTLE_MS)
+    page_opens(page, "Gemeente")
     page.wait_for_selector("text=Bonaire (GM9001)", timeout=SETTLE_MS)
     assert "gemeente=GM9001" in page.url
 
