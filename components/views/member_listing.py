@@ -14,13 +14,14 @@ from domain import partnership_map as pm
 from domain.context import REGION_KIND
 from domain.formatting import fmt_date
 from domain.literal import md
+from domain.sources import entry as source_entry
 
 
 def member_table(members: pd.DataFrame, partnerships: pd.DataFrame) -> pd.DataFrame:
     """One row per member: partnership, kind, start date, member, municipality, role, source."""
     p = partnerships.set_index("id")
     source = {
-        i: f"{r.source_title} ({r.source_publisher}, {fmt_date(r.source_date)})"
+        i: source_entry(r.source_title, r.source_publisher, fmt_date(r.source_date))
         if isinstance(r.source_title, str)
         else "–"
         for i, r in p.iterrows()

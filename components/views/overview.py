@@ -13,6 +13,7 @@ from components.shell import data, publication
 from components.shell.i18n import t
 from domain import context_line
 from domain.formatting import fmt_date, fmt_int
+from domain.sources import entry as source_entry
 
 
 def scope_programmes(programme: str | None, partnership: str | None) -> set[int] | None:
@@ -124,7 +125,7 @@ def build_overview(
                 decided.count("geplaatst", in_row(pid)).label for pid in table["id"]
             ],
             t("kolom.bron"): [
-                f"{title} ({publisher})" for title, publisher in
+                source_entry(title, publisher) for title, publisher in
                 zip(table["source_title"], table["source_publisher"], strict=True)
             ],
         }
@@ -149,7 +150,8 @@ def build_overview(
                 t("kolom.geplaatst_jaar", jaar=year): [
                     decided.count("geplaatst", {int(i)}).label for i in own["id"]],
                 t("kolom.bron"): [
-                    f"{source_of.loc[i, 'source_title']} ({source_of.loc[i, 'source_publisher']})"
+                    source_entry(source_of.loc[i, "source_title"],
+                                  source_of.loc[i, "source_publisher"])
                     if i in source_of.index else "–" for i in own["id"]],
             }
         )  # fmt: skip

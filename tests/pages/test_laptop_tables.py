@@ -41,6 +41,11 @@ def test_overzicht_lists_each_rows_source_under_the_table_and_keeps_it_in_the_do
         if source != "–":
             assert name in sources
             assert source.split(" (")[0] in sources.replace("\\", "")
+    # A source whose publisher was not recorded is named by its title (domain.sources), not
+    # as "(Uitgever niet vastgelegd)".
+    assert "niet vastgelegd" not in sources + " ".join(download["Bron"])
+    altena = download.set_index("Samenwerking").loc["Samenwerking Altena – MidZuid", "Bron"]
+    assert altena == "Samenwerkingsovereenkomst Altena en MidZuid getekend (nieuwsbericht)"
 
 
 def test_doelen_shows_every_figure_of_its_download_in_fewer_columns():
@@ -86,3 +91,4 @@ def test_kaart_splits_its_members_on_screen_and_keeps_every_row_in_the_download(
     # What all 342 region rows share, once under their grid.
     (shared,) = set(region_rows["Bron"])
     assert f"Rol: gemeente in de arbeidsmarktregio; Bron: {shared}" in text
+    assert "niet vastgelegd" not in text + " ".join(download["Bron"])
