@@ -18,10 +18,15 @@ from domain.sources import entry as source_entry
 
 
 def member_table(members: pd.DataFrame, partnerships: pd.DataFrame) -> pd.DataFrame:
-    """One row per member: partnership, kind, start date, member, municipality, role, source."""
+    """One row per member: partnership, kind, start date, member, municipality, role, source (by
+    its title, publisher and date as far as they were recorded)."""
     p = partnerships.set_index("id")
     source = {
-        i: source_entry(r.source_title, r.source_publisher, fmt_date(r.source_date))
+        i: source_entry(
+            r.source_title,
+            r.source_publisher,
+            fmt_date(r.source_date) if pd.notna(r.source_date) else "",
+        )
         if isinstance(r.source_title, str)
         else "–"
         for i, r in p.iterrows()
@@ -31,7 +36,11 @@ def member_table(members: pd.DataFrame, partnerships: pd.DataFrame) -> pd.DataFr
             t("kolom.samenwerking"): members["partnership_name"],
             t("kolom.soort"): [t(f"soort.{k}") for k in members["partnership_kind"]],
             t("kolom.sinds"): [fmt_date(p.loc[i, "start_date"]) for i in members["partnership_id"]],
-            t("kolom.lid"): members["organisation_name"].fillna(members["area_name"]),
+            # The member as recorded (Noordwijkerhout), beside the municipality it is part of
+            # today (Noordwijk).
+            t("kolom.lid"): members["organisation_name"]
+            .fillna(members["delivered_area_name"])
+            .fillna(members["area_name"]),
             t("kolom.gemeente"): members["area_name"].fillna("–"),
             t("kolom.rol"): members["role"],
             t("kolom.bron"): [source[i] for i in members["partnership_id"]],

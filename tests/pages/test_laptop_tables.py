@@ -92,3 +92,9 @@ def test_kaart_splits_its_members_on_screen_and_keeps_every_row_in_the_download(
     (shared,) = set(region_rows["Bron"])
     assert f"Rol: gemeente in de arbeidsmarktregio; Bron: {shared}" in text
     assert "niet vastgelegd" not in text + " ".join(download["Bron"])
+    # A source without a date has none, rather than a dash: "(Omroep West)", not "(Omroep West, –)".
+    assert ", –)" not in text + " ".join(download["Bron"])
+    # Holland Rijnland's tenth member as the source records it, beside its municipality today.
+    merged = cases[cases["Deelnemer"] == "Noordwijkerhout"]
+    assert list(merged["Gemeente"]) == ["Noordwijk"]
+    assert len(cases[cases["Deelnemer"] == "Noordwijk"]) == 1
