@@ -6,7 +6,7 @@ and exactly one part is hidden, the next smallest part is hidden too.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -63,6 +63,21 @@ def cell_label(n: int | None, threshold: int, hidden: bool = False) -> str:
     if hidden:
         return SECONDARY_LABEL
     return fmt_int(n)
+
+
+def legend(labels: Iterable[str], threshold: int, language: str | None = None) -> str:
+    """What the hidden marks among `labels` (what a table or a row of tiles shows) mean, in one
+    or two sentences: '<10' and 'x' each once, and only when shown; '' when nothing is hidden."""
+    from domain.texts import t
+
+    shown = set(labels)
+    small = hidden_label(threshold)
+    sentences = []
+    if small in shown:
+        sentences.append(t("algemeen.verborgen_klein", language, label=small, drempel=threshold))
+    if SECONDARY_LABEL in shown:
+        sentences.append(t("algemeen.verborgen_x", language))
+    return " ".join(sentences)
 
 
 def protect_parts(

@@ -186,6 +186,8 @@ def trajectory_figures(code: str, name: str, year: int) -> None:
         return
     layout.tiles(list(built.tiles))
     layout.plain_table(built.table)
+    if built.legend:
+        st.caption(md(built.legend))
     layout.table_download(built.table, f"gemeente_{code}_{year}", key="dl_gemeente", found=found)
 
 

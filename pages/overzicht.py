@@ -61,6 +61,8 @@ def render() -> None:
     st.subheader(t("overzicht.lijst_kop"))
     # A table of a few rows that fits a laptop by wrapping its names; its sources follow it.
     layout.plain_table(view.screen_table)
+    if view.legend:
+        st.caption(md(view.legend))
     merged_members(view.cases)
     sources(view.sources)
     layout.table_download(view.table, f"samenwerkingen_{sel.year}", key="dl_overzicht", found=found)

@@ -80,8 +80,10 @@ def reached_cell(p: Pace, hidden: bool) -> str:
 def progress_text(p: Pace, shown: str, as_of: date, hidden: bool, metric: str) -> str:
     """'Gerealiseerd: 4.248 van 4.500 plaatsingen in werk of opleiding (94%).', naming what the
     target counts (`metric`), with the pro-rata expectation while running."""
-    text = t("doelen.uitleg_meter", gerealiseerd=shown, doel=fmt_int(p.target),
-             metriek=t(f"metriek.{metric}"), procent=percentage(p, hidden))  # fmt: skip
+    # A hidden count has no share either: "x van 90", not "x van 90 (–)".
+    text = t("doelen.uitleg_meter_verborgen" if hidden else "doelen.uitleg_meter",
+             gerealiseerd=shown, doel=fmt_int(p.target), metriek=t(f"metriek.{metric}"),
+             procent=percentage(p, hidden))  # fmt: skip
     if p.final or p.status is Status.NOT_STARTED:
         return text
     return (

@@ -16,7 +16,7 @@ from components.views import context_view, time_to_placement
 from components.views import target_status as ts
 from components.views.overview import own_programmes
 from domain import context as ctx
-from domain import context_line, sources, summary
+from domain import context_line, sources, summary, suppression
 from domain.formatting import fmt_date, fmt_int, fmt_pct
 from domain.funnel import funnel_mask, funnel_table
 from domain.periods import comparison_periods
@@ -287,8 +287,11 @@ def build(sel: filters.Selection, made_on: date | None = None) -> BriefingView:
         title=t("briefing.kop", onderwerp=title, jaar=sel.year),
         intro=t("briefing.pdf_intro"),
         headlines=headlines,
-        comparison=t("briefing.vergelijking", van=fmt_date(first), tot=fmt_date(last),
-                     van_vorig=fmt_date(first_before), tot_vorig=fmt_date(last_before)),
+        # Under the tiles: the period compared, and what "<10" or "x" in a tile means.
+        comparison=" ".join(filter(None, (
+            t("briefing.vergelijking", van=fmt_date(first), tot=fmt_date(last),
+              van_vorig=fmt_date(first_before), tot_vorig=fmt_date(last_before)),
+            suppression.legend([c.label for c in now.values()], threshold)))),
         placements=placements,
         gauges=gauge_lines,
         funnel=funnel_rows,

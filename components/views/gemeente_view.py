@@ -12,6 +12,7 @@ from components.shell import data, publication
 from components.shell.i18n import t
 from components.views import context_view
 from data_access.filters import TrajectoryFilter
+from domain import suppression
 from domain.partnership_map import programmes_by_area
 
 
@@ -52,6 +53,7 @@ class Figures:
 
     tiles: tuple[tuple[str, str, str | None], ...]
     table: pd.DataFrame
+    legend: str = ""  # what "<10" and "x" among them mean ('' when neither is shown)
 
 
 def _own_figures(code: str, year: int, threshold: int) -> Figures | None:
@@ -82,7 +84,8 @@ def _own_figures(code: str, year: int, threshold: int) -> Figures | None:
             },
         }
     )
-    return Figures(tiles, table)
+    shown = [label for _, label, _ in tiles] + list(table.astype(str).to_numpy().ravel())
+    return Figures(tiles, table, suppression.legend(shown, decided.threshold))
 
 
 def _own_programmes(code: str) -> list[str]:

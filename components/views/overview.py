@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from components.drawing import alt_text, charts
 from components.shell import data, publication
 from components.shell.i18n import t
-from domain import context_line
+from domain import context_line, suppression
 from domain.formatting import fmt_date, fmt_int
 from domain.sources import entry as source_entry
 
@@ -46,6 +46,8 @@ class Overview:
     bar_table: pd.DataFrame | None
     # Above the chart, outside the figure: a phone wraps it, and no toolbar covers it.
     bar_title: str = ""
+    # What "<10" and "x" in the tiles and the table mean ('' when neither is shown).
+    legend: str = ""
 
     @property
     def screen_table(self) -> pd.DataFrame:
@@ -156,12 +158,15 @@ def build_overview(
             }
         )  # fmt: skip
         shown = pd.concat([shown, rows], ignore_index=True)
+    legend = suppression.legend(
+        [*year_totals.values(), *shown.astype(str).to_numpy().ravel()], decided.threshold
+    )
     in_scope = programmes if chosen is None else programmes[programmes["id"].isin(chosen)]
     bars = [(name, decided.count("geplaatst", {int(p)})) for name, p in
             zip(in_scope["name"], in_scope["id"], strict=True)]  # fmt: skip
     visible = [(name, c.value) for name, c in bars if c.value > 0 and not c.hidden]
     if not visible:
-        return Overview(partnerships, regions, tiles, shown, None, "", None)
+        return Overview(partnerships, regions, tiles, shown, None, "", None, legend=legend)
     frame = pd.DataFrame(visible, columns=["name", "geplaatst"])
     bar = charts.bar_figure(frame, "name", "geplaatst")
     sentence = alt_text.bar_sentence(
@@ -172,7 +177,7 @@ def build_overview(
         t("kolom.geplaatst"): [fmt_int(n) for n in frame["geplaatst"]],
     })  # fmt: skip
     return Overview(partnerships, regions, tiles, shown, bar, sentence, bar_table,
-                    t("overzicht.grafiek_geplaatst", jaar=year))  # fmt: skip
+                    t("overzicht.grafiek_geplaatst", jaar=year), legend)  # fmt: skip
 
 
 # The three big numbers of a partnership's slide in Presentatie.

@@ -142,7 +142,9 @@ def highlight(
     if measured:
         first = measured[0]
         m = first.measured
-        return t("presentatie.hoogtepunt_doel", programma=first.name,
+        # A hidden count is not read out as "x van de 90": the status says why it is hidden.
+        key = "presentatie.hoogtepunt_doel_verborgen" if m.hidden else "presentatie.hoogtepunt_doel"
+        return t(key, programma=first.name,
                  status=gauges.status_text(m.pace).lower(), gerealiseerd=m.shown,
                  doel=fmt_int(m.pace.target), metriek=t(f"metriek.{first.group.metric}"))  # fmt: skip
     return t("presentatie.hoogtepunt_geplaatst", naam=name, jaar=year, aantal=shown["geplaatst"])

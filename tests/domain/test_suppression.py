@@ -1,4 +1,4 @@
-from domain.suppression import display_count, hide_parts, is_small
+from domain.suppression import display_count, hide_parts, is_small, legend
 
 
 def test_counts_below_threshold_are_small_but_zero_is_not():
@@ -32,3 +32,16 @@ def test_nothing_hidden_when_all_parts_are_large():
 
 def test_small_total_hides_every_part():
     assert hide_parts(8, {"werk": 5, "opleiding": 3}, 10) == {"werk", "opleiding"}
+
+
+def test_the_legend_explains_only_the_hidden_marks_that_are_shown():
+    assert legend(["1.234", "25", "–"], 10) == ""
+    small = legend(["25", "<10"], 10)
+    assert small.startswith("<10: minder dan 10 mensen") and "x:" not in small
+    withheld = legend(["x", "338"], 10)
+    assert withheld.startswith("x: een groter aantal dat we verbergen") and "<10" not in withheld
+    both = legend(["<5", "x", "<5", "x"], 5)
+    assert both.count("<5:") == 1 and both.count("x:") == 1 and "minder dan 5 mensen" in both
+    # A cell that merely contains the marks is no mark: names and sources stay out of it.
+    assert legend(["Texel", "<10 jaar", "x-as"], 10) == ""
+    assert legend(["x"], 10, "en").startswith("x: a larger number that we withhold")
