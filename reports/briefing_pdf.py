@@ -214,8 +214,9 @@ def briefing_pdf(c: BriefingContent) -> bytes:
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
         story.append(KeepTogether(table))
 
-    story.append(_p(c.texts["trechter_kop"], s["h2"]))
-    story.append(_p(c.funnel_note, s["small"]))
+    # The funnel's heading and note stay on the page of its table and chart: a heading at the
+    # foot of page 1 with its funnel on page 2 reads as a section without content.
+    funnel_part = [_p(c.texts["trechter_kop"], s["h2"]), _p(c.funnel_note, s["small"])]
     funnel = charts.get("trechter")
     rows = [[_p(h, s["bold"]) for h in c.texts["trechter_kolommen"].split("|")]]
     rows += [[_p(a, s["body"]), _p(b, s["body"]), _p(d, s["body"])] for a, b, d in c.funnel]
@@ -223,12 +224,13 @@ def briefing_pdf(c: BriefingContent) -> bytes:
     if not c.funnel:
         pass  # the note says there is nothing to follow; a table of headers says nothing
     elif funnel and funnel.png:
-        story.append(
+        funnel_part.append(
             Table([[table, _image(funnel.png, width * 0.5)]], colWidths=[width * 0.5, width * 0.5],
                   style=[("VALIGN", (0, 0), (-1, -1), "TOP")])
         )  # fmt: skip
     else:
-        story.append(table)
+        funnel_part.append(table)
+    story.append(KeepTogether(funnel_part))
     if c.placement_time:
         story += [Spacer(1, 4), _p(c.placement_time, s["body"])]
 
@@ -249,7 +251,9 @@ def briefing_pdf(c: BriefingContent) -> bytes:
     else:
         story.append(KeepTogether([heading, partner_table]))
 
-    story.append(_p(c.texts["bronnen_kop"], s["h2"]))
-    story += [_p(f"• {line}", s["small"]) for line in c.sources]
+    sources = [_p(f"• {line}", s["small"]) for line in c.sources]
+    # The heading goes to the next page with its first lines, never alone at the foot.
+    story.append(KeepTogether([_p(c.texts["bronnen_kop"], s["h2"]), *sources[:3]]))
+    story += sources[3:]
     doc.build(story, onFirstPage=_footer(c), onLaterPages=_footer(c))
     return buffer.getvalue()

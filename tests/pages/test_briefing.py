@@ -197,3 +197,22 @@ def test_the_map_names_members_beside_their_ring_and_its_caption_says_what_grey_
     assert den_haag.ax < den_haag.x and westland.ax > westland.x, "opposite sides, off the ring"
     assert "grijze lijnen zijn de grenzen" in view.content.map_caption
     assert "grijze punten" not in view.content.map_caption
+
+
+@pytest.mark.parametrize(
+    "code", ["GM0546", "GM0518", "GM1959"], ids=["leiden", "den_haag", "altena"]
+)
+def test_no_pdf_page_ends_on_a_heading_whose_content_is_on_the_next(code):
+    """The funnel's heading stays with its table and the sources' heading with its first lines
+    (Leiden's page 1 ended on 'Van de aanmeldingen van 2026: hoe ver zij kwamen', its funnel on
+    page 2)."""
+    view = briefing.build(filters.Selection(2026, municipality=code))
+    pages = [
+        re.sub(r"\s+", " ", p.extract_text())
+        for p in PdfReader(io.BytesIO(briefing.pdf(view))).pages
+    ]
+    funnel_heading = "Van de aanmeldingen van 2026: hoe ver zij kwamen"
+    (with_heading,) = [p for p in pages if funnel_heading in p]
+    assert "Traject gestart" in with_heading.split(funnel_heading, 1)[1]
+    (with_sources,) = [p for p in pages if "Bronnen" in p]
+    assert "•" in with_sources.split("Bronnen", 1)[1]
