@@ -102,6 +102,9 @@ def render() -> None:
     all_codes = list(data.partnerships()["code"])
     boundaries = data.area_boundaries()
 
+    # The country fits its frame at every width (a phone too); the inset stays on Bonaire, the
+    # one Caribbean member, close enough to show the island.
+    fits = {"nederland": view.bounds["nederland"]}
     main, inset = st.columns([3, 1])
     for column, name, height in ((main, "nederland", 600), (inset, "caribisch", 600)):
         with column:
@@ -110,7 +113,7 @@ def render() -> None:
                 view.decks[name], height=height, key=f"kaart_{name}",
                 title=t("kaart.kaart_titel", weergave=t(f"kaart.weergave_{name}")),
                 description=t("kaart.intro"), on_choose=_on_map_click,
-                basemap=data.settings().map_basemap,
+                basemap=data.settings().map_basemap, fit=fits.get(name),
             )  # fmt: skip
 
     cases = partnerships[partnerships["kind"] != maps.REGION_KIND]

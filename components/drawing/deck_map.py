@@ -21,6 +21,7 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from components.shell.i18n import t
+from domain.map_view import Bounds
 
 FRONTEND = Path(__file__).with_name("deck_frontend")
 _component = components.declare_component("samenwerkingskaart", path=str(FRONTEND))
@@ -54,12 +55,15 @@ def deck_map(
     description: str = "",
     on_choose: Callable[[Choice], None] | None = None,
     basemap: str = "geen",
+    fit: Bounds | None = None,
 ) -> None:
     """Draw `deck` (its JSON made once, components.views.map_view.serialised) `height` px high.
 
     `title` names the map for screen readers (the frame's title), `description` says what it
     shows. With `on_choose`, a click on a municipality or an arc calls it with the Choice before
-    the next run; without, the map only shows (tooltips, pan and zoom)."""
+    the next run; without, the map only shows (tooltips, pan and zoom). With `fit`, the map
+    opens on the view that shows those bounds whole at the frame's own width, on a phone as on a
+    projector (the deck's own view otherwise)."""
 
     def clicked() -> None:
         choice = chosen(st.session_state.get(key))
@@ -74,6 +78,7 @@ def deck_map(
         titel=title,
         beschrijving=description or title,
         kiesbaar=on_choose is not None,
+        passend=[fit.west, fit.south, fit.east, fit.north] if fit else None,
         knoppen={
             "in": t("kaart.knop_in"),
             "uit": t("kaart.knop_uit"),

@@ -396,16 +396,14 @@ def island_labels(info: pd.DataFrame) -> pd.DataFrame:
     return islands.assign(verschuiving=offsets, anker=anchors)
 
 
-def frame_views(
-    frame: str, boundaries: pd.DataFrame, municipalities: pd.DataFrame
-) -> dict[str, pdk.ViewState]:
-    """The views of a frame of FRAMES: European Netherlands as far as its municipal boundaries
-    reach (their centres without boundaries), and the Caribbean public bodies with room for
-    their names."""
+def area_bounds(boundaries: pd.DataFrame, municipalities: pd.DataFrame) -> dict[str, mv.Bounds]:
+    """What each view shows whole: European Netherlands as far as its municipal boundaries reach
+    (their centres without boundaries), and the Caribbean public bodies with room for their
+    names."""
     european = municipalities[municipalities["lat"] >= CARIBBEAN_LATITUDE]
     caribbean = municipalities[municipalities["lat"] < CARIBBEAN_LATITUDE]
     shapes = boundaries[boundaries["area_code"].isin(european["code"])]
-    found = {
+    return {
         "nederland": mv.geometry_bounds(shapes["geometry"])
         or mv.point_bounds(european["lat"], european["lon"])
         or mv.NETHERLANDS,
@@ -413,6 +411,13 @@ def frame_views(
             0.3
         ),
     }
+
+
+def frame_views(
+    frame: str, boundaries: pd.DataFrame, municipalities: pd.DataFrame
+) -> dict[str, pdk.ViewState]:
+    """The views of a frame of FRAMES, fitted to area_bounds at the frame's pixel size."""
+    found = area_bounds(boundaries, municipalities)
     views = {}
     for name, (width, height) in FRAMES[frame].items():
         lat, lon, zoom = mv.fitted_view(found[name], width, height)

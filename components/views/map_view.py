@@ -19,6 +19,7 @@ from components.drawing import maps
 from components.shell import data, publication
 from components.shell.i18n import t
 from domain import context as ctx
+from domain import map_view as mv
 from domain import partnership_map as pm
 from domain.formatting import fmt_decimal
 
@@ -32,6 +33,8 @@ class MapView:
     decks: dict[str, pdk.Deck]  # per view of maps.VIEWS, serialised once
     edges: list[float] = field(default_factory=list)  # classes of a public measure's map
     measure_year: int | None = None  # the year of that measure
+    # What each view shows whole (maps.area_bounds): a map that fits its frame's own width.
+    bounds: dict[str, mv.Bounds] = field(default_factory=dict)
 
 
 def serialised(deck: pdk.Deck) -> pdk.Deck:
@@ -95,7 +98,8 @@ def map_view(
         )
         for view in maps.VIEWS
     }  # fmt: skip
-    return MapView(members, info, decks, edges, measure_year)
+    return MapView(members, info, decks, edges, measure_year,
+                   maps.area_bounds(boundaries, data.municipalities()))  # fmt: skip
 
 
 def context_info(info: pd.DataFrame, measure: str) -> tuple[pd.DataFrame, list[float], int | None]:

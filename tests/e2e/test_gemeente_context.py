@@ -15,7 +15,7 @@ from data_access import queries
 from domain import map_view as mv
 from domain.map_view import project
 from tests.e2e.browser import screenshot, wait_until_drawn
-from tests.e2e.test_kaart import NL_VIEW, colour_near, map_image, open_kaart
+from tests.e2e.test_kaart import colour_near, map_image, open_kaart, view_of
 
 pytestmark = pytest.mark.e2e
 
@@ -198,6 +198,6 @@ def test_kaart_coloured_by_a_cbs_measure(app_url, page, query, legend, source):
     assert legend in text and source in text
     if query == "kleur=bijstand_per_1000":
         image, box = map_image(page, 0)
-        x, y = project(*ROTTERDAM, NL_VIEW, box["width"], box["height"])
+        x, y = project(*ROTTERDAM, view_of(page), box["width"], box["height"])
         assert colour_near(image, x, y, DARKEST_BLUE), "Rotterdam is in the highest class"
     screenshot(page, f"kaart_{query.replace('&', '_').replace('=', '_')}")

@@ -26,9 +26,6 @@ from tests.e2e.browser import (
 pytestmark = pytest.mark.e2e
 
 MAP = MAP_FRAME
-# The views of components/drawing/maps.py: (latitude, longitude, zoom) of the centre.
-NL_VIEW = (52.15, 5.3, 6.4)
-CARIBBEAN_VIEW = (12.2, -68.27, 7.2)
 # Partnership colours (Okabe–Ito, in the order the partnerships started).
 BLUE, ORANGE, GREEN, VERMILION = (0, 114, 178), (230, 159, 0), (0, 158, 115), (213, 94, 0)
 PLACES = {  # code: (lat, lon, colour of its partnership)
@@ -98,15 +95,24 @@ def open_kaart(page, url: str, query: str = "") -> None:
     map_has_drawn(page, 1)
 
 
+def view_of(page, index: int = 0) -> tuple[float, float, float]:
+    """(latitude, longitude, zoom) where map `index` looks: the national map fits the country to
+    its frame's width, so the view depends on the screen (components/drawing/deck_map.py)."""
+    seen = page.locator(MAP).nth(index).get_attribute("data-zicht")
+    latitude, longitude, zoom = (float(v) for v in seen.split(","))
+    return latitude, longitude, zoom
+
+
 def places_missing(page) -> list[str]:
     image, box = map_image(page, 0)
     missing = []
+    view = view_of(page, 0)
     for name, (lat, lon, colour) in PLACES.items():
-        x, y = project(lat, lon, NL_VIEW, box["width"], box["height"])
+        x, y = project(lat, lon, view, box["width"], box["height"])
         if not colour_near(image, x, y, colour):
             missing.append(f"{name} not drawn at ({x:.0f}, {y:.0f})")
     inset, ibox = map_image(page, 1)
-    x, y = project(12.15, -68.27, CARIBBEAN_VIEW, ibox["width"], ibox["height"])
+    x, y = project(12.15, -68.27, view_of(page, 1), ibox["width"], ibox["height"])
     if not colour_near(inset, x, y, BLUE):
         missing.append("Bonaire is not drawn in the Caribbean inset")
     return missing
@@ -119,9 +125,9 @@ def assert_places_drawn(page, timeout_s: float = 30) -> None:
     while (missing := places_missing(page)) and time.monotonic() < deadline:
         pass
     assert not missing, missing
-    box = page.locator(MAP).first.bounding_box()
-    helder = project(*PLACES["Den Helder"][:2], NL_VIEW, box["width"], box["height"])
-    altena = project(*PLACES["Altena"][:2], NL_VIEW, box["width"], box["height"])
+    box, view = page.locator(MAP).first.bounding_box(), view_of(page, 0)
+    helder = project(*PLACES["Den Helder"][:2], view, box["width"], box["height"])
+    altena = project(*PLACES["Altena"][:2], view, box["width"], box["height"])
     assert helder[1] < altena[1], "Den Helder lies north of Altena"
     assert page.locator("[data-testid='stException']").count() == 0
 
@@ -165,6 +171,31 @@ def test_kaart_with_boundaries_draws_polygons_in_the_right_places(app_with_bound
     assert_places_drawn(page)
     screenshot(page, "kaart_met_grenzen")
     page.locator(MAP).nth(1).screenshot(path=str(ROOT / "screenshots" / "kaart_caribisch.png"))
+
+
+# The country's farthest municipalities: Schiermonnikoog (north), Vaals (south-east), Sluis
+# (south-west) and Den Helder's Texel ferry side (north-west), by their centres.
+FAR_PLACES = {"Schiermonnikoog": (53.48, 6.20), "Vaals": (50.77, 5.98), "Sluis": (51.31, 3.50),
+              "Texel": PLACES["Texel"][:2]}  # fmt: skip
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1920, 1080)], ids=["phone", "projector"])
+def test_the_national_map_shows_the_whole_country_at_every_width(app_with_boundaries, browser,
+                                                                 size):  # fmt: skip
+    """The map fits the country to its frame (it had a fixed view that cut Zeeland off on a
+    phone); the frame reports where it looks, and every far municipality lies inside it."""
+    width, height = size
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL")
+    page = context.new_page()
+    try:
+        open_kaart(page, app_with_boundaries)
+        box, view = page.locator(MAP).first.bounding_box(), view_of(page)
+        for name, (lat, lon) in FAR_PLACES.items():
+            x, y = project(lat, lon, view, box["width"], box["height"])
+            assert 0 < x < box["width"] and 0 < y < box["height"], (name, x, y, box, view)
+        screenshot(page, f"kaart_past_{size[0]}")
+    finally:
+        context.close()
 
 
 def test_kaart_choropleth_with_boundaries(app_with_boundaries, page):
@@ -213,7 +244,7 @@ def first_pixel_row(image, x: int, colour, tolerance=60) -> float:
 def test_clicking_altena_on_the_map_opens_its_profile(app_with_boundaries, page):
     open_kaart(page, app_with_boundaries)
     box = page.locator(MAP).first.bounding_box()
-    x, y = project(*PLACES["Altena"][:2], NL_VIEW, box["width"], box["height"])
+    x, y = project(*PLACES["Altena"][:2], view_of(page), box["width"], box["height"])
     area = hover_until_named(page, 0, x, y, "Altena")
     tooltip = page.frame_locator(MAP).first.locator(".deck-tooltip").inner_text()
     assert "Werkfit-trajecten Altena" in tooltip
@@ -239,7 +270,7 @@ def test_clicking_the_bonaire_leiden_arc_opens_the_partnerships_figures(app_with
 def test_clicking_bonaire_in_the_caribbean_map_opens_its_profile(app_with_boundaries, page):
     open_kaart(page, app_with_boundaries)
     box = page.locator(MAP).nth(1).bounding_box()
-    x, y = project(12.15, -68.27, CARIBBEAN_VIEW, box["width"], box["height"])
+    x, y = project(12.15, -68.27, view_of(page, 1), box["width"], box["height"])
     area = hover_until_named(page, 1, x, y, "Bonaire")
     area.click(position={"x": x, "y": y})
     page_opens(page, "Gemeente")
@@ -251,7 +282,7 @@ def test_a_drag_on_the_map_pans_and_opens_nothing(app_with_boundaries, page):
     """Panning starts with a press too: a press that moves is no click."""
     open_kaart(page, app_with_boundaries)
     box = page.locator(MAP).first.bounding_box()
-    x, y = project(*PLACES["Altena"][:2], NL_VIEW, box["width"], box["height"])
+    x, y = project(*PLACES["Altena"][:2], view_of(page), box["width"], box["height"])
     before, _ = map_image(page, 0)
     page.mouse.move(box["x"] + x, box["y"] + y)
     page.mouse.down()

@@ -25,8 +25,9 @@
   let map = null;
   let args = {};
   let spec = null;
-  let home = null; // the spec's view: where "terug" goes
+  let home = null; // the spec's view, fitted to the frame: where "terug" goes
   let viewState = null;
+  let moved = false; // the user panned or zoomed: a resize then keeps their view
   let drawn = false;
   let clicks = 0;
   let press = null;
@@ -85,10 +86,33 @@
   function setView(next) {
     viewState = next;
     if (map) map.setProps({ viewState });
+    // Where the map looks, on the frame (latitude,longitude,zoom): tests project places with it.
+    const seen = [next.latitude, next.longitude, next.zoom].join(",");
+    if (window.frameElement) window.frameElement.dataset.zicht = seen;
+  }
+
+  // The spec's view, or, when the page gave bounds (args.passend: [west, south, east, north]),
+  // the view that shows them whole at the frame's own size: a phone sees the whole country too.
+  function fitted(view) {
+    const bounds = args.passend;
+    const width = root.clientWidth, height = root.clientHeight;
+    if (!bounds || !width || !height) return Object.assign({}, view);
+    const [west, south, east, north] = bounds;
+    const viewport = new deck.WebMercatorViewport({ width, height });
+    const { longitude, latitude, zoom } = viewport.fitBounds(
+      [[west, south], [east, north]], { padding: Math.min(16, width / 20, height / 20) },
+    );
+    return Object.assign({}, view, { longitude, latitude, zoom });
+  }
+
+  function goHome() {
+    moved = false;
+    setView(Object.assign({}, home));
   }
 
   function zoomBy(step) {
     if (!viewState) return;
+    moved = true;
     setView(Object.assign({}, viewState, {
       zoom: Math.max(1, Math.min(16, viewState.zoom + step)),
       transitionDuration: 250,
@@ -101,7 +125,7 @@
     for (const [text, label, action] of [
       ["+", labels.in, () => zoomBy(1)],
       ["\u2212", labels.uit, () => zoomBy(-1)],
-      ["\u2302", labels.terug, () => setView(Object.assign({}, home))],
+      ["\u2302", labels.terug, goHome],
     ]) {
       const button = document.createElement("button");
       button.type = "button";
@@ -147,7 +171,7 @@
   }
 
   function create(converted) {
-    home = Object.assign({}, converted.initialViewState);
+    home = fitted(converted.initialViewState);
     viewState = Object.assign({}, home);
     try {
       map = new deck.Deck({
@@ -159,12 +183,17 @@
         getTooltip: tooltip,
         getCursor: ({ isDragging, isHovering }) =>
           isDragging ? "grabbing" : isHovering && args.kiesbaar ? "pointer" : "grab",
-        onViewStateChange: ({ viewState: next }) => { setView(next); },
+        onViewStateChange: ({ viewState: next, interactionState }) => {
+          if (interactionState && (interactionState.isDragging || interactionState.isZooming
+              || interactionState.isPanning)) moved = true;
+          setView(next);
+        },
         onAfterRender: () => {
           if (!drawn && map && map.props.layers.every((layer) => layer.isLoaded)) markDrawn(true);
         },
         onError: (error) => { console.error(error); showProblem(args.fout); },
       });
+      setView(viewState);
     } catch (error) {
       console.error(error);
       showProblem(args.fout);
@@ -189,11 +218,23 @@
       create(converted);
       return;
     }
-    home = Object.assign({}, converted.initialViewState);
+    home = fitted(converted.initialViewState);
     // Another choice on the same view keeps where the user looks; a new view goes there.
-    if (JSON.stringify(home) !== JSON.stringify(previousHome)) viewState = Object.assign({}, home);
-    map.setProps({ layers: layersOf(converted), viewState });
+    if (JSON.stringify(home) !== JSON.stringify(previousHome)) {
+      moved = false;
+      viewState = Object.assign({}, home);
+    }
+    map.setProps({ layers: layersOf(converted) });
+    setView(viewState);
   }
+
+  // A frame that changes size (a window resized, a phone turned) fits the bounds again, unless
+  // the user moved the map: then their view stays.
+  new ResizeObserver(() => {
+    if (!map || !args.passend || moved) return;
+    home = fitted(home);
+    setView(Object.assign({}, home));
+  }).observe(root);
 
   window.addEventListener("message", (event) => {
     if (event.data && event.data.type === "streamlit:render") render(event.data.args || {});
