@@ -236,8 +236,13 @@ def briefing_pdf(c: BriefingContent) -> bytes:
 
     heading = _p(c.texts["partners_kop"], s["h2"])
     rows = [[_p(a, s["bold"]), _p(b, s["body"])] for a, b in c.partners]
+    # The partnership's column is as wide as its longest word needs (Werkgeversservicepunt
+    # broke inside the word at a fifth of the width), between a fifth and 0.3 of the width.
+    longest = max((pdfmetrics.stringWidth(word, FONT_BOLD, s["bold"].fontSize) for name, _ in c.partners
+                   for word in name.split()), default=0.0)  # fmt: skip
+    first = min(max(width * 0.2, longest + 13), width * 0.3)
     partner_table = _grid([[_p(c.texts["samenwerking"], s["bold"]), _p(c.texts["partners"], s["bold"])], *rows],
-                          [width * 0.2, width * 0.34])  # fmt: skip
+                          [first, width * 0.54 - first])  # fmt: skip
     kaart = charts.get("kaart")
     if not c.partners:
         pass  # in no partnership: the opening sentence says so

@@ -215,6 +215,11 @@ def _funnel(sel: filters.Selection, threshold: int):
     return rows, charts.funnel_figure(table)
 
 
+def capitalised(text: str) -> str:
+    """The text with its first character upper case; the rest as it is."""
+    return text[:1].upper() + text[1:]
+
+
 def build(sel: filters.Selection, made_on: date | None = None) -> BriefingView:
     """The briefing of the selection's municipality or partnership for its year."""
     threshold = data.settings().suppress_below
@@ -284,7 +289,9 @@ def build(sel: filters.Selection, made_on: date | None = None) -> BriefingView:
             partnership_ids[0], sel.year, threshold
         )
     content = BriefingContent(
-        title=t("briefing.kop", onderwerp=title, jaar=sel.year),
+        # A heading starts with a capital, also for "alle samenwerkingen" ('s-Gravenhage keeps its
+        # apostrophe first).
+        title=capitalised(t("briefing.kop", onderwerp=title, jaar=sel.year)),
         intro=t("briefing.pdf_intro"),
         headlines=headlines,
         # Under the tiles: the period compared, and what "<10" or "x" in a tile means.

@@ -216,3 +216,13 @@ def test_no_pdf_page_ends_on_a_heading_whose_content_is_on_the_next(code):
     assert "Traject gestart" in with_heading.split(funnel_heading, 1)[1]
     (with_sources,) = [p for p in pages if "Bronnen" in p]
     assert "•" in with_sources.split("Bronnen", 1)[1]
+
+
+def test_the_briefing_of_every_partnership_starts_with_a_capital_and_breaks_no_name():
+    """'alle samenwerkingen, 2026' was the PDF's title, and the partners table broke
+    'Werkgeversserv / icepunt' inside the word."""
+    view = briefing.build(filters.Selection(2026))
+    assert view.content.title == "Alle samenwerkingen, 2026"
+    text = _pdf_text(briefing.pdf(view))
+    assert "Alle samenwerkingen, 2026" in text and "alle samenwerkingen, 2026" not in text
+    assert "Werkgeversserv icepunt" not in text and "Werkgeversservicepunt" in text
