@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 
 import plotly.graph_objects as go
 
@@ -116,15 +117,28 @@ def rgb(hex_colour: str) -> list[int]:
 ROOM_TEXT = 20
 
 
+# A chart's title in lines of at most this many characters: Plotly does not wrap a title, and on
+# a phone (390 px) 'Trechter van het cohort aangemeld 01-01-2026 t/m 31-12-2026' was cut after
+# 48 characters.
+TITLE_LINE = 44
+TITLE_LINE_PX = 20  # the top margin grows by this for each further line
+
+
 def house_layout(fig: go.Figure, title: str | None = None, height: int = 380) -> go.Figure:
     """The reader's separators (Dutch: decimal comma, thousands dot; English the other way round),
-    readable fonts, no clutter."""
+    readable fonts, no clutter; a long title wraps so that a phone shows it whole."""
+    lines = textwrap.wrap(title, TITLE_LINE, break_long_words=False) if title else []
     fig.update_layout(
         separators=plotly_separators(),
         font={"family": FONT, "size": 14, "color": TEXT},
-        title={"text": title, "x": 0, "xanchor": "left"} if title else None,
-        margin={"l": 10, "r": 10, "t": 50 if title else 10, "b": 10},
-        height=height,
+        title={"text": "<br>".join(lines), "x": 0, "xanchor": "left"} if title else None,
+        margin={
+            "l": 10,
+            "r": 10,
+            "b": 10,
+            "t": 50 + TITLE_LINE_PX * (len(lines) - 1) if title else 10,
+        },  # fmt: skip
+        height=height + TITLE_LINE_PX * max(len(lines) - 1, 0),
         paper_bgcolor="white",
         plot_bgcolor="white",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
