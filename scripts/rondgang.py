@@ -75,9 +75,15 @@ def sign_in(page, base: str) -> None:
     page.goto(f"{base}/beheer")
     wait_until_settled(page, TIMEOUT_MS)
     sidebar = page.locator("[data-testid='stSidebar']")
+    # On a phone the sidebar starts folded: open it as a visitor does.
+    opener = page.locator("[data-testid='stExpandSidebarButton']")
+    if not sidebar.get_by_label("Gebruikersnaam").is_visible() and opener.count():
+        opener.first.click()
     sidebar.get_by_label("Gebruikersnaam").fill(COORDINATOR[0])
     sidebar.get_by_label("Wachtwoord").fill(COORDINATOR[1])
-    sidebar.get_by_role("button", name="Inloggen").click()
+    sidebar.get_by_label("Wachtwoord").press("Tab")  # leaving the field hands its value over
+    # On a phone the open sidebar lies over the page, and its button outside the viewport.
+    sidebar.get_by_role("button", name="Inloggen").evaluate("b => b.click()")
     page.wait_for_selector("text=Ingelogd als", timeout=TIMEOUT_MS)
 
 
