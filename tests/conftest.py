@@ -56,6 +56,25 @@ def pytest_unconfigure(config):
         os.environ.pop(RUN_DIR, None)
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Make `--dist loadgroup` keep each xdist_group on one worker again.
+
+    pytest-xdist 3.8 marks a grouped test by writing 'nodeid@group' to the item's `_nodeid`.
+    pytest 9.2 reads an item's id from `_id` instead. So the suffix was lost, and every group was
+    spread over both workers: each worker built the module's server, app or audit itself (the
+    disclosure audit's 92 s setup ran twice at once, measured 06-12-2026). This runs after
+    xdist's hook and carries the grouped id over. tests/config/test_xdist_groups.py checks it."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    from _pytest.nodeid import coerce_node_id
+
+    for item in items:
+        grouped = item.__dict__.get("_nodeid")
+        if grouped and grouped != item.nodeid:
+            item._id = coerce_node_id(grouped)
+
+
 @pytest.fixture(scope="session")
 def sqlite_template() -> Path:
     """A migrated, empty SQLite file (never opened by tests: they copy it)."""
