@@ -413,11 +413,8 @@ def area_bounds(boundaries: pd.DataFrame, municipalities: pd.DataFrame) -> dict[
     }
 
 
-def frame_views(
-    frame: str, boundaries: pd.DataFrame, municipalities: pd.DataFrame
-) -> dict[str, pdk.ViewState]:
-    """The views of a frame of FRAMES, fitted to area_bounds at the frame's pixel size."""
-    found = area_bounds(boundaries, municipalities)
+def frame_views(frame: str, found: dict[str, mv.Bounds]) -> dict[str, pdk.ViewState]:
+    """The views of a frame of FRAMES, fitted to `found` (area_bounds) at the frame's size."""
     views = {}
     for name, (width, height) in FRAMES[frame].items():
         lat, lon, zoom = mv.fitted_view(found[name], width, height)
@@ -469,8 +466,7 @@ def context_bin_fill(edges: list[float]) -> dict[str, list[int]]:
 # country keeps its shape without map tiles or outside topojson (kaleido renders it offline).
 NL_LON, NL_LAT = (3.2, 7.3), (50.7, 53.6)
 LAT_STRETCH = 1 / math.cos(math.radians(52))
-# Caribbean Netherlands lie south of this latitude: they go in the inset, top left (North Sea).
-CARIBBEAN_BELOW_LAT = 20
+# Caribbean Netherlands (south of CARIBBEAN_LATITUDE) go in the inset, top left (North Sea).
 INSET_X, INSET_Y = (0.0, 0.27), (0.70, 1.0)
 LABEL_AT_MOST = 4
 LABEL_SIZE = 12  # px at the map's 480 px width
@@ -529,7 +525,7 @@ def static_partner_figure(
 
     members = members[members["partnership_kind"] != REGION_KIND]
     fig = go.Figure()
-    europe = areas[areas["lat"] >= CARIBBEAN_BELOW_LAT]
+    europe = areas[areas["lat"] >= CARIBBEAN_LATITUDE]
     if boundaries is not None and not boundaries.empty:
         xs, ys = outline_path(boundaries)
         fig.add_scatter(
@@ -544,12 +540,12 @@ def static_partner_figure(
     located = members.dropna(subset=["area_code", "lat"]).drop_duplicates(
         ["partnership_code", "area_code"]
     )
-    caribbean = located[located["lat"] < CARIBBEAN_BELOW_LAT]
+    caribbean = located[located["lat"] < CARIBBEAN_LATITUDE]
     named = []  # European members whose name is printed, placed after the rings
     for ring, (p_code, group) in enumerate(located.groupby("partnership_code", sort=False)):
         colour_ = "rgb({},{},{})".format(*colours[p_code])
-        for inset, part in ((False, group[group["lat"] >= CARIBBEAN_BELOW_LAT]),
-                            (True, group[group["lat"] < CARIBBEAN_BELOW_LAT])):  # fmt: skip
+        for inset, part in ((False, group[group["lat"] >= CARIBBEAN_LATITUDE]),
+                            (True, group[group["lat"] < CARIBBEAN_LATITUDE])):  # fmt: skip
             if part.empty:
                 continue
             # Names only where they do not pile up; the legend names the partnership.

@@ -86,7 +86,8 @@ def map_view(
         info, edges, measure_year = context_info(info, colour_by)
         bin_fill = maps.context_bin_fill(edges)
     boundaries, basemap = data.area_boundaries(), data.settings().map_basemap
-    views = maps.frame_views(frame, boundaries, data.municipalities()) if frame else {}
+    bounds = maps.area_bounds(boundaries, data.municipalities())
+    views = maps.frame_views(frame, bounds) if frame else {}
     decks = {
         view: serialised(
             maps.partnership_deck(
@@ -98,8 +99,7 @@ def map_view(
         )
         for view in maps.VIEWS
     }  # fmt: skip
-    return MapView(members, info, decks, edges, measure_year,
-                   maps.area_bounds(boundaries, data.municipalities()))  # fmt: skip
+    return MapView(members, info, decks, edges, measure_year, bounds)
 
 
 def context_info(info: pd.DataFrame, measure: str) -> tuple[pd.DataFrame, list[float], int | None]:

@@ -88,7 +88,7 @@ def fitted(app_db_url):
         boundaries[boundaries["area_code"].isin(european["code"])]["geometry"]
     )
     views = {k: (v.latitude, v.longitude, v.zoom)
-             for k, v in maps.frame_views("gemeente", boundaries, areas).items()}  # fmt: skip
+             for k, v in maps.frame_views("gemeente", maps.area_bounds(boundaries, areas)).items()}  # fmt: skip
     return views, bounds, list(zip(islands["lat"], islands["lon"], strict=True))
 
 
